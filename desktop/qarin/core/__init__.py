@@ -1,0 +1,1 @@
+"""Qarin's core: documents, analysis, notebook and export. Never imports Qt."""

@@ -1,0 +1,65 @@
+"""The pipeline: document -> sentences -> alignment -> entities -> links -> claim suggestions.
+
+Each stage is a function of what came before, so the result is an immutable ``Analysis``
+cached by the document's content hash.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+
+from qarin.core.align.aligner import align
+from qarin.core.document import BilingualDocument
+from qarin.core.model import Analysis
+from qarin.core.text.segment import segment
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, float], None]
+Stage = Callable[[BilingualDocument, Analysis], Analysis]
+
+_cache: dict[tuple[str, bool], Analysis] = {}
+
+
+def _later_stages(with_entities: bool) -> list[tuple[str, Stage]]:
+    """Entity and claim stages, imported lazily: they load language models."""
+    if not with_entities:
+        return []
+    stages: list[tuple[str, Stage]] = []
+    try:
+        from qarin.core.entities.stage import add_entities
+    except ImportError:  # pragma: no cover - stage not built yet
+        return stages
+    stages.append(("entities", add_entities))
+    try:
+        from qarin.core.claims.stage import add_claim_suggestions
+    except ImportError:  # pragma: no cover
+        return stages
+    stages.append(("claims", add_claim_suggestions))
+    return stages
+
+
+def analyse(
+    doc: BilingualDocument,
+    *,
+    entities: bool = True,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Run the pipeline; ``progress(stage, fraction)`` is called between stages."""
+    key = (doc.content_hash, entities)
+    if key in _cache:
+        return _cache[key]
+    report = progress or (lambda _stage, _f: None)
+    report("sentences", 0.0)
+    sentences = segment(doc)
+    report("alignment", 0.2)
+    result = Analysis(sentences=sentences, beads=align(doc, sentences))
+    stages = _later_stages(entities)
+    for n, (name, stage) in enumerate(stages):
+        report(name, 0.4 + 0.6 * n / len(stages))
+        result = stage(doc, result)
+    report("done", 1.0)
+    _cache[key] = result
+    return replace(result)

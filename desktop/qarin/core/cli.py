@@ -1,0 +1,134 @@
+"""``qarin``: open the reader, or analyse, show and export documents from the shell.
+
+    qarin [FILE [FILE2]]            open the reader (with no file: the last document or empty)
+    qarin --sample                  open the reader on the bundled sample article
+    qarin analyze FILE [FILE2] [--out PATH]
+    qarin show FILE [FILE2] [--logical] [--width N]
+    qarin export FILE [FILE2] --format F [--out PATH] [--suggestions]
+
+Errors the user can act on print one line to stderr and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from qarin.core.errors import QarinError
+
+EXIT_USAGE = 2
+COMMANDS = ("analyze", "show", "export")
+
+
+def _files_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="a text or TMX file; both languages, or one of a pair")
+    p.add_argument("file2", nargs="?", help="the other language's file, when in two files")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="qarin", description="Arabic–English parallel reader")
+    sub = p.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("analyze", help="write the analysis as JSON (qarin.analysis v1)")
+    _files_arg(a)
+    a.add_argument("--out", type=Path, help="write here instead of stdout")
+    a.add_argument(
+        "--no-entities", action="store_true", help="sentences and alignment only (fast)"
+    )
+    s = sub.add_parser("show", help="print the aligned pairs side by side")
+    _files_arg(s)
+    s.add_argument(
+        "--logical", action="store_true", help="logical order, for terminals that do bidi"
+    )
+    s.add_argument("--width", type=int, help="total width in columns (default: terminal)")
+    e = sub.add_parser("export", help="export the document's notebook")
+    _files_arg(e)
+    e.add_argument("--format", required=True, help="json, md, csv, w3c, claimreview, brat, tmx, pdf")
+    e.add_argument("--out", type=Path, help="output file (brat: a folder); default stdout")
+    e.add_argument(
+        "--suggestions", action="store_true", help="include suggested claims not yet decided"
+    )
+    return p
+
+
+def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from qarin.core.io.loader import load_document
+
+    files = [args.file] + ([args.file2] if args.file2 else [])
+    doc = load_document(*files)
+    for src in doc.sources:
+        print(f"qarin: read {src.path} as {src.encoding}", file=sys.stderr)
+    return doc
+
+
+def _write_text(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    from qarin.core.fileio import atomic_write_text
+
+    atomic_write_text(out, text)
+    print(f"qarin: wrote {out}", file=sys.stderr)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from qarin.core.analysis import analyse
+    from qarin.core.analysis_json import analysis_to_dict
+
+    doc = _load(args)
+    analysis = analyse(doc, entities=not args.no_entities)
+    text = json.dumps(analysis_to_dict(doc, analysis), ensure_ascii=False, indent=2) + "\n"
+    _write_text(text, args.out)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from qarin.core.analysis import analyse
+    from qarin.core.terminal.columns import render_pairs
+
+    doc = _load(args)
+    analysis = analyse(doc, entities=False)
+    width = args.width or shutil.get_terminal_size((100, 24)).columns
+    for line in render_pairs(doc, analysis, width=width, logical=args.logical):
+        print(line)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from qarin.core.export.cli import run_export
+
+    doc = _load(args)
+    return run_export(doc, args.format, args.out, include_suggestions=args.suggestions)
+
+
+def _open_reader(argv: Sequence[str]) -> int:
+    from qarin.gui.app import main as gui_main
+
+    return gui_main(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help"):
+        return _open_reader(args_list)
+    args = _parser().parse_args(args_list)
+    handler = {"analyze": cmd_analyze, "show": cmd_show, "export": cmd_export}[args.command]
+    try:
+        return handler(args)
+    except QarinError as err:
+        print(f"qarin: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # `qarin show FILE | head`: the reader closed the pipe; not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
