@@ -35,7 +35,7 @@ _STARTERS = {
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
 
-def _is_false_end(para: str, pos: int, match: re.Match[str]) -> bool:
+def _is_false_end(para: str, match: re.Match[str]) -> bool:
     """True when the terminator at ``match`` is inside a sentence (abbreviation, initial...)."""
     mark = match.group()
     before = _WORD_BEFORE.search(para, 0, match.end())
@@ -53,7 +53,8 @@ def _is_false_end(para: str, pos: int, match: re.Match[str]) -> bool:
         if len(bare) == 1 and bare.isalpha():
             return True
         if _INITIALISM.match(stem.lstrip("(\"'“‘«[") + "."):
-            return nxt.strip("\"'“‘«(").lower() not in _STARTERS
+            head = nxt.strip("\"'“‘«(")
+            return not (head[:1].isupper() and head.lower() in _STARTERS)
     # English continues after an ellipsis or a quoted exclamation when the next word is
     # lower-case ("Wait... what", "'Stop!' he said").
     first = nxt.lstrip("\"'“‘«(")[:1]
@@ -64,7 +65,7 @@ def _split_paragraph(text: str, para: Paragraph) -> Iterable[tuple[int, int]]:
     body = text[para.start : para.end]
     start = 0
     for m in _END.finditer(body):
-        if _is_false_end(body, start, m):
+        if _is_false_end(body, m):
             continue
         yield start, m.end()
         start = m.end()

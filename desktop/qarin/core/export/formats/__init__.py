@@ -1,0 +1,1 @@
+"""Built-in export formats. Each module registers its exporter when imported."""
