@@ -230,6 +230,11 @@ class AddClaim(Command):
     type_name: ClassVar[str] = "add_claim"
     _label: ClassVar[str] = "Add claim"
 
+    def __post_init__(self) -> None:
+        if len(set(self.claim.tags)) != len(self.claim.tags):  # tags are a set to the reader
+            object.__setattr__(self, "claim",
+                               replace(self.claim, tags=tuple(dict.fromkeys(self.claim.tags))))
+
     def apply(self, nb: Notebook) -> Notebook:
         if self.claim.id in nb.claims:
             raise CommandFailed("A claim with this id already exists.")
