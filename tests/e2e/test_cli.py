@@ -58,7 +58,7 @@ def test_show_visual_order_and_logical() -> None:
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     first = next(ln for ln in lines if ln.startswith("Ukrainian President"))
-    left, right = first.split(" │ ")
+    _left, right = first.split(" │ ")
     # Visual order: presentation forms, and the sentence's first word (أعلن) at the far right.
     assert right.rstrip().endswith("ﻦﻠﻋﺃ")
     assert "ﺲﻴﻤﺨﻟﺍ/ﺀﺎﻌﺑﺭﻷﺍ)" in proc.stdout  # brackets mirrored, not ")…("

@@ -47,7 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--width", type=int, help="total width in columns (default: terminal)")
     e = sub.add_parser("export", help="export the document's notebook")
     _files_arg(e)
-    e.add_argument("--format", required=True, help="json, md, csv, w3c, claimreview, brat, tmx, pdf")
+    e.add_argument(
+        "--format", required=True, help="json, md, csv, w3c, claimreview, brat, tmx, pdf"
+    )
     e.add_argument("--out", type=Path, help="output file (brat: a folder); default stdout")
     e.add_argument(
         "--suggestions", action="store_true", help="include suggested claims not yet decided"
@@ -102,18 +104,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     from qarin.core.export.cli import run_export
 
     doc = _load(args)
-    return run_export(doc, args.format, args.out, include_suggestions=args.suggestions)
+    return int(run_export(doc, args.format, args.out, include_suggestions=args.suggestions))
 
 
 def _open_reader(argv: Sequence[str]) -> int:
     from qarin.gui.app import main as gui_main
 
-    return gui_main(list(argv))
+    return int(gui_main(list(argv)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help"):
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
         return _open_reader(args_list)
     args = _parser().parse_args(args_list)
     handler = {"analyze": cmd_analyze, "show": cmd_show, "export": cmd_export}[args.command]

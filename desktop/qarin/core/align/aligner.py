@@ -5,6 +5,7 @@ A later stage may add lexical and embedding signals; they plug into ``_Scorer.co
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from qarin.core.align.anchors import anchor_agreement, numbers_in
@@ -62,7 +63,9 @@ class _Scorer:
             and not self._crosses_paragraph(self.en, j, shape[1])
         )
 
-    def parts(self, i: int, j: int, shape: Shape) -> tuple[int, int, frozenset[str], frozenset[str]]:
+    def parts(
+        self, i: int, j: int, shape: Shape
+    ) -> tuple[int, int, frozenset[str], frozenset[str]]:
         a, e = shape
         ar_chars = sum(self.ar_len[i : i + a])
         en_chars = sum(self.en_len[j : j + e])
@@ -91,8 +94,8 @@ class _Scorer:
         if not shape[0] or not shape[1]:
             return 0.3
         ar_chars, en_chars, ar_nums, en_nums = self.parts(i, j, shape)
-        fit = length_probability(ar_chars, en_chars, self.ratio) ** 0.5
-        rarity = (BEAD_PRIORS[shape] / BEAD_PRIORS[(1, 1)]) ** 0.25
+        fit = math.sqrt(length_probability(ar_chars, en_chars, self.ratio))
+        rarity = math.sqrt(math.sqrt(BEAD_PRIORS[shape] / BEAD_PRIORS[(1, 1)]))
         conf = fit * rarity + 0.2 * anchor_agreement(ar_nums, en_nums)
         if self.paragraphs_match and self._respects_paragraphs(i, j, shape):
             conf = 1 - (1 - conf) * 0.4
