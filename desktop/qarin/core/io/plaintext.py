@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from qarin.core.document import Lang
 from qarin.core.text.script import paragraph_language
 
@@ -16,7 +18,7 @@ def _blocks(text: str) -> tuple[list[str], bool]:
     """
     lines = text.split("\n")
     blank_separated = any(not ln.strip() for ln in lines[1:-1]) and any(
-        ln.strip() and nxt.strip() for ln, nxt in zip(lines, lines[1:], strict=False)
+        ln.strip() and nxt.strip() for ln, nxt in itertools.pairwise(lines)
     )
     if not blank_separated:
         return [ln.strip() for ln in lines if ln.strip()], False

@@ -11,8 +11,9 @@ import unicodedata
 from functools import cache
 
 import arabic_reshaper
-from bidi.algorithm import get_display  # the pure-Python one mirrors brackets; bidi 0.6's
-# top-level get_display does not, and "(زيلينسكي)" would come out as ")…(".
+# The pure-Python get_display mirrors brackets; bidi 0.6's top-level one does not, and
+# "(زيلينسكي)" would come out as ")…(".
+from bidi.algorithm import get_display
 
 
 @cache

@@ -21,7 +21,7 @@ def is_arabic_char(ch: str) -> bool:
 
 
 def is_latin_letter(ch: str) -> bool:
-    return ch.isalpha() and ch.isascii() or (
+    return (ch.isalpha() and ch.isascii()) or (
         ch.isalpha() and "LATIN" in unicodedata.name(ch, "")
     )
 
