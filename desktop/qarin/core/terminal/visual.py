@@ -11,8 +11,6 @@ import unicodedata
 from functools import cache
 
 import arabic_reshaper
-# The pure-Python get_display mirrors brackets; bidi 0.6's top-level one does not, and
-# "(زيلينسكي)" would come out as ")…(".
 from bidi.algorithm import get_display
 
 
@@ -23,7 +21,11 @@ def _reshaper() -> arabic_reshaper.ArabicReshaper:
 
 
 def visual_line(line: str, rtl: bool = True) -> str:
-    """One logical line as it should be drawn left to right."""
+    """One logical line as it should be drawn left to right.
+
+    bidi.algorithm's pure-Python get_display mirrors brackets; bidi 0.6's top-level one does
+    not, and "(زيلينسكي)" would come out as ")…(".
+    """
     shaped = _reshaper().reshape(line)
     return str(get_display(shaped, base_dir="R" if rtl else "L"))
 
