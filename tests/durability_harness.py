@@ -48,6 +48,7 @@ from qarin.core.notes.store import NotebookStore  # noqa: E402
 DOC_HASH = "durability-" + "0" * 53
 LIVE = 150  # groups kept alive before the stream deletes old claims/notes: a realistic size
 PERIOD = 5
+MAX_PER_CHILD = 5000
 
 
 def _at(i: int) -> str:
@@ -99,15 +100,15 @@ class ExpectedStream:
 def child_main(db: str, synchronous: str) -> None:
     with NotebookStore(db, synchronous=synchronous) as store:
         session = NotebookSession(store, DOC_HASH)
-        i = session.revision  # one revision per command: resume where the last child stopped
-        while True:
+        start = session.revision  # one revision per command: resume where the last stopped
+        # Bounded, and a vanished parent ends it too (writing to a closed pipe raises).
+        for i in range(start, start + MAX_PER_CHILD):
             cmd = command_for(i)
             t0 = time.perf_counter()
             session.execute(cmd)
             ms = (time.perf_counter() - t0) * 1000
             sys.stdout.write(f"ack {i} {ms:.3f}\n")
             sys.stdout.flush()
-            i += 1
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import durability_harness  # noqa: E402
+import durability_harness
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -198,11 +198,12 @@ def _normalise_changes(
         if name not in allowed:
             raise ValueError(f"a {what} update cannot change {name!r}")
         try:
-            out[name] = from_json(name, to_json(name, value), name)
-            if name == "tags":  # a set to the reader; keep the first occurrence's order
-                out[name] = tuple(dict.fromkeys(value))  # type: ignore[call-overload]
+            parsed = from_json(name, to_json(name, value), name)
         except (InvalidNotebookData, AttributeError, TypeError) as e:
             raise ValueError(f"bad value for {what} field {name!r}: {e}") from None
+        if name == "tags" and isinstance(parsed, tuple):
+            parsed = tuple(dict.fromkeys(parsed))  # a set to the reader; first order kept
+        out[name] = parsed
     if not out:
         raise ValueError(f"a {what} update must change something")
     return tuple(sorted(out.items()))
@@ -277,7 +278,8 @@ _CLAIM_LABELS = {
 class UpdateClaim(Command):
     """Change some fields of one claim; ``modified`` becomes ``at`` unless it is one of them.
 
-    Build it with ``UpdateClaim.of(claim_id, status="confirmed")`` or pass a mapping.
+    Build it with ``UpdateClaim.of(claim_id, status="confirmed")``; values are checked and
+    normalised (lists become tuples, repeated tags are dropped) when it is made.
     """
 
     claim_id: str
@@ -579,6 +581,10 @@ class RemoveAlignmentCorrection(Command):
     type_name: ClassVar[str] = "remove_alignment_correction"
     _label: ClassVar[str] = "Remove alignment correction"
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ar", tuple(self.ar))
+        object.__setattr__(self, "en", tuple(self.en))
+
     def _find(self, nb: Notebook) -> int:
         for i, c in enumerate(nb.corrections):
             if c.ar == self.ar and c.en == self.en:
@@ -756,6 +762,9 @@ class Batch(Command):
     commands: tuple[Command, ...] = field(default=())
     name: str = "Edit"
     type_name: ClassVar[str] = "batch"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "commands", tuple(self.commands))
 
     @property
     def label(self) -> str:

@@ -101,7 +101,7 @@ class Notebook:
     def with_claim(self, claim: Claim) -> Notebook:
         claims = dict(self.claims)
         claims[claim.id] = claim
-        tags = self.tags + tuple(t for t in claim.tags if t not in self.tags)
+        tags = tuple(dict.fromkeys((*self.tags, *claim.tags)))
         return replace(self, claims=MappingProxyType(claims), tags=tags)
 
     def without_claim(self, claim_id: str) -> Notebook:

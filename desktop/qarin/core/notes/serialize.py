@@ -98,6 +98,18 @@ def note_to_dict(n: Note) -> JSONDict:
 
 def notebook_to_dict(nb: Notebook) -> JSONDict:
     """The notebook as a JSON-safe dict (see the module docstring for its shape)."""
+    header = notebook_header_to_dict(nb)
+    return {
+        **{k: header[k] for k in ("doc_hash", "title", "sources", "reader", "statuses", "tags")},
+        "claims": [claim_to_dict(c) for c in nb.claims.values()],
+        "notes": [note_to_dict(n) for n in nb.notes.values()],
+        "corrections": header["corrections"],
+        "dismissed": header["dismissed"],
+    }
+
+
+def notebook_header_to_dict(nb: Notebook) -> JSONDict:
+    """Everything but ``claims`` and ``notes`` (the store keeps those one row each)."""
     return {
         "doc_hash": nb.doc_hash,
         "title": nb.title,
@@ -105,8 +117,6 @@ def notebook_to_dict(nb: Notebook) -> JSONDict:
         "reader": nb.reader,
         "statuses": list(nb.statuses),
         "tags": list(nb.tags),
-        "claims": [claim_to_dict(c) for c in nb.claims.values()],
-        "notes": [note_to_dict(n) for n in nb.notes.values()],
         "corrections": [correction_to_dict(c) for c in nb.corrections],
         "dismissed": sorted(nb.dismissed),
     }

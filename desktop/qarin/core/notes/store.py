@@ -2,11 +2,12 @@
 document's content hash.
 
 Durability: WAL journal with ``synchronous=FULL``. Every change is one transaction that appends
-to ``journal``, updates the undo ``history`` and replaces the notebook's ``snapshot`` and
-``revision``; it is acknowledged only after COMMIT returns. In WAL mode NORMAL would already
-survive a killed process (the WAL pages sit in the OS cache), but FULL also fsyncs the WAL at each
-commit, so a change shown as saved survives a power cut or an OS crash too; it costs one fsync
-per command, well inside the 20 ms budget (see tests/bench/bench_durability.py).
+to ``journal``, updates the undo ``history`` and brings the notebook's snapshot (a ``header`` row
+plus one ``items`` row per claim and note, so a change rewrites only what it touched) and its
+``revision`` up to date; it is acknowledged only after COMMIT returns. In WAL mode NORMAL would
+already survive a killed process (the WAL pages sit in the OS cache), but FULL also fsyncs the
+WAL at each commit, so a change shown as saved survives a power cut or an OS crash too; it costs
+one fsync per command, well inside the 20 ms budget (see tests/bench/bench_durability.py).
 
 Safety of the file: opening never deletes, truncates or recreates anything. A file that is not
 SQLite, fails ``PRAGMA quick_check`` or belongs to another program raises NotebookDamaged naming
@@ -26,11 +27,12 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import platformdirs
 
@@ -44,9 +46,15 @@ from qarin.core.errors import (
 )
 from qarin.core.notes.commands import Command, command_from_dict
 from qarin.core.notes.model import Notebook
-from qarin.core.notes.serialize import notebook_from_dict, notebook_to_dict
+from qarin.core.notes.serialize import (
+    claim_to_dict,
+    note_to_dict,
+    notebook_from_dict,
+    notebook_header_to_dict,
+)
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 DB_NAME = "notebooks.sqlite3"
@@ -59,17 +67,28 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
 
 _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    # One row per notebook. snapshot is notebook_to_dict as JSON; revision counts committed
+    # One row per notebook. header is notebook_header_to_dict as JSON; revision counts committed
     # changes; history entries with seq < cursor can be undone, the others redone.
     """CREATE TABLE notebooks (
         doc_hash TEXT PRIMARY KEY,
         title TEXT NOT NULL,
-        snapshot TEXT NOT NULL,
+        header TEXT NOT NULL,
         revision INTEGER NOT NULL,
         cursor INTEGER NOT NULL,
         created TEXT NOT NULL,
         modified TEXT NOT NULL
     )""",
+    # The notebook's claims and notes, one JSON object (claim_to_dict / note_to_dict) a row;
+    # position orders them (gaps allowed).
+    """CREATE TABLE items (
+        doc_hash TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('claim', 'note')),
+        item_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc_hash, kind, item_id)
+    )""",
+    "CREATE INDEX items_in_order ON items (doc_hash, kind, position)",
     # The undo/redo stack, persisted so that it survives a restart and is shared by every
     # window on the notebook. forward/inverse are commands as JSON.
     """CREATE TABLE history (
@@ -187,7 +206,20 @@ class NotebookStore:
         with open(self.path, "rb") as f:
             if f.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
                 raise self._damaged("it is not an SQLite database")
-        uri = self.path.resolve().as_uri() + "?mode=ro"
+        wal = self.path.with_name(self.path.name + "-wal")
+        pending_wal = wal.exists() and wal.stat().st_size > 0
+        # Without a pending WAL the main file is the whole database: read it as immutable, which
+        # creates no -wal/-shm files. With one, a read-only connection sees the WAL's content.
+        try:
+            self._probe("immutable=1" if not pending_wal else "mode=ro")
+        except NotebookDamaged:
+            if pending_wal:
+                raise
+            # The immutable read may have raced a checkpoint by a closing Qarin: confirm.
+            self._probe("mode=ro")
+
+    def _probe(self, query: str) -> None:
+        uri = f"{self.path.resolve().as_uri()}?{query}"
         try:
             with closing(sqlite3.connect(uri, uri=True, isolation_level=None)) as ro:
                 version = ro.execute("PRAGMA user_version").fetchone()[0]
@@ -247,13 +279,19 @@ class NotebookStore:
             c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _migrate(self, version: int) -> None:
-        backup = self.path.with_name(
-            f"{self.path.name}.schema{version}-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.bak")
+        stem = f"{self.path.name}.schema{version}-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
+        backup = self.path.with_name(stem + ".bak")
+        n = 1
+        while backup.exists():  # never overwrite an earlier (or half-written) backup
+            backup = self.path.with_name(f"{stem}-{n}.bak")
+            n += 1
         with closing(sqlite3.connect(backup)) as dst:
             self._conn.backup(dst)  # a consistent copy, WAL content included
         log.info("backed up %s to %s before migrating schema %d", self.path, backup, version)
         with self._write() as c:
             current = c.execute("PRAGMA user_version").fetchone()[0]
+            if current > SCHEMA_VERSION:  # a newer Qarin migrated it while we were copying
+                raise self._too_new(current)
             for v in range(current, SCHEMA_VERSION):
                 if v not in MIGRATIONS:
                     raise NotebookError(f"No migration from notebook schema {v} ({self.path}).")
@@ -335,11 +373,17 @@ class NotebookStore:
         return [JournalEntry(r[0], r[1], r[2], self._command(r[3])) for r in rows]
 
     def _snapshot(self, doc_hash: str) -> Notebook:
-        (text,) = self._conn.execute(
-            "SELECT snapshot FROM notebooks WHERE doc_hash = ?", (doc_hash,)).fetchone()
+        (header,) = self._conn.execute(
+            "SELECT header FROM notebooks WHERE doc_hash = ?", (doc_hash,)).fetchone()
+        rows = self._conn.execute(
+            "SELECT kind, data FROM items WHERE doc_hash = ? ORDER BY kind, position",
+            (doc_hash,)).fetchall()
         try:
-            return notebook_from_dict(json.loads(text))
-        except (ValueError, InvalidNotebookData) as e:
+            d = json.loads(header)
+            d["claims"] = [json.loads(data) for kind, data in rows if kind == "claim"]
+            d["notes"] = [json.loads(data) for kind, data in rows if kind == "note"]
+            return notebook_from_dict(d)
+        except (ValueError, TypeError, InvalidNotebookData) as e:
             raise self._damaged(f"notebook {doc_hash[:12]}: {e}") from e
 
     def _command(self, text: str) -> Command:
@@ -372,22 +416,68 @@ class NotebookStore:
             nb = known.notebook
             self._conn.execute(
                 "INSERT INTO notebooks VALUES (?, ?, ?, 0, 0, ?, ?)",
-                (doc_hash, nb.title, _dumps(notebook_to_dict(nb)), at, at))
+                (doc_hash, nb.title, _dumps(notebook_header_to_dict(nb)), at, at))
+            self._write_items(doc_hash, "claim", {}, nb.claims, claim_to_dict)
+            self._write_items(doc_hash, "note", {}, nb.notes, note_to_dict)
             return nb, 0, 0
         revision, cursor = int(row[0]), int(row[1])
         if revision == known.revision:
             return known.notebook, revision, cursor
         return self._snapshot(doc_hash), revision, cursor
 
-    def _save(self, nb: Notebook, revision: int, cursor: int, at: str, action: str,
-              applied: Command) -> None:
+    def _save(self, before: Notebook, nb: Notebook, revision: int, cursor: int, at: str,
+              action: str, applied: Command) -> None:
         self._conn.execute(
             "INSERT INTO journal (doc_hash, revision, at, action, command) VALUES (?,?,?,?,?)",
             (nb.doc_hash, revision, at, action, _dumps(applied.to_dict())))
         self._conn.execute(
-            "UPDATE notebooks SET title = ?, snapshot = ?, revision = ?, cursor = ?, "
+            "UPDATE notebooks SET title = ?, header = ?, revision = ?, cursor = ?, "
             "modified = ? WHERE doc_hash = ?",
-            (nb.title, _dumps(notebook_to_dict(nb)), revision, cursor, at, nb.doc_hash))
+            (nb.title, _dumps(notebook_header_to_dict(nb)), revision, cursor, at, nb.doc_hash))
+        self._write_items(nb.doc_hash, "claim", before.claims, nb.claims, claim_to_dict)
+        self._write_items(nb.doc_hash, "note", before.notes, nb.notes, note_to_dict)
+
+    def _write_items(self, doc_hash: str, kind: str, old: Mapping[str, T], new: Mapping[str, T],
+                     to_dict: Callable[[T], dict[str, Any]]) -> None:
+        """Bring the ``kind`` rows from ``old`` to ``new``, touching only what changed.
+
+        Commands share unchanged Claim/Note objects between the notebooks before and after, so
+        ``is`` finds the changed ones without serialising the rest: the cost of a save does not
+        grow with the size of the notebook (beyond this identity scan).
+        """
+        if old is new:
+            return
+        c = self._conn
+        gone = [(doc_hash, kind, k) for k in old if k not in new]
+        c.executemany("DELETE FROM items WHERE doc_hash = ? AND kind = ? AND item_id = ?", gone)
+        kept = [k for k in old if k in new]
+        order = list(new)
+        if order[: len(kept)] == kept:  # same order, new items at the end: the usual case
+            changed = [k for k in kept if new[k] is not old[k]]
+            c.executemany(
+                "UPDATE items SET data = ? WHERE doc_hash = ? AND kind = ? AND item_id = ?",
+                [(_dumps(to_dict(new[k])), doc_hash, kind, k) for k in changed])
+            (last,) = c.execute(
+                "SELECT COALESCE(MAX(position), -1) FROM items WHERE doc_hash = ? AND kind = ?",
+                (doc_hash, kind)).fetchone()
+            c.executemany(
+                "INSERT INTO items VALUES (?, ?, ?, ?, ?)",
+                [(doc_hash, kind, k, last + 1 + i, _dumps(to_dict(new[k])))
+                 for i, k in enumerate(order[len(kept):])])
+            return
+        # An item was put back in the middle (undoing a delete): renumber this kind.
+        for i, k in enumerate(order):
+            if k not in old:
+                c.execute("INSERT INTO items VALUES (?, ?, ?, ?, ?)",
+                          (doc_hash, kind, k, i, _dumps(to_dict(new[k]))))
+            elif new[k] is not old[k]:
+                c.execute("UPDATE items SET position = ?, data = ? "
+                          "WHERE doc_hash = ? AND kind = ? AND item_id = ?",
+                          (i, _dumps(to_dict(new[k])), doc_hash, kind, k))
+            else:
+                c.execute("UPDATE items SET position = ? "
+                          "WHERE doc_hash = ? AND kind = ? AND item_id = ?",
+                          (i, doc_hash, kind, k))
 
     def execute(self, known: NotebookState, cmd: Command, at: str) -> NotebookState:
         """Apply ``cmd`` to the stored notebook and commit; returns only once it is durable."""
@@ -403,7 +493,7 @@ class NotebookStore:
                        _dumps(inverse.to_dict())))
             c.execute("DELETE FROM history WHERE doc_hash = ? AND seq <= ?",
                       (doc_hash, cursor - self.history_limit))
-            self._save(after, revision + 1, cursor + 1, at, "do", cmd)
+            self._save(nb, after, revision + 1, cursor + 1, at, "do", cmd)
             return self._state(doc_hash, after, revision + 1, cursor + 1)
 
     def undo(self, known: NotebookState, at: str) -> NotebookState:
@@ -416,7 +506,7 @@ class NotebookStore:
                 raise CommandFailed("There is nothing to undo.")
             inverse = self._command(row[0])
             after = inverse.apply(nb)
-            self._save(after, revision + 1, cursor - 1, at, "undo", inverse)
+            self._save(nb, after, revision + 1, cursor - 1, at, "undo", inverse)
             return self._state(doc_hash, after, revision + 1, cursor - 1)
 
     def redo(self, known: NotebookState, at: str) -> NotebookState:
@@ -433,5 +523,5 @@ class NotebookStore:
             after = forward.apply(nb)
             c.execute("UPDATE history SET inverse = ? WHERE doc_hash = ? AND seq = ?",
                       (_dumps(inverse.to_dict()), doc_hash, cursor))
-            self._save(after, revision + 1, cursor + 1, at, "redo", forward)
+            self._save(nb, after, revision + 1, cursor + 1, at, "redo", forward)
             return self._state(doc_hash, after, revision + 1, cursor + 1)
