@@ -25,20 +25,16 @@ _cache: dict[tuple[str, bool], Analysis] = {}
 
 def _later_stages(with_entities: bool) -> list[tuple[str, Stage]]:
     """Entity and claim stages, imported lazily: they load language models."""
+    from qarin.core.claims.stage import add_claim_suggestions
+
     if not with_entities:
-        return []
-    stages: list[tuple[str, Stage]] = []
+        return [("claims", add_claim_suggestions)]
     try:
         from qarin.core.entities.stage import add_entities
-    except ImportError:  # pragma: no cover - stage not built yet
-        return stages
-    stages.append(("entities", add_entities))
-    try:
-        from qarin.core.claims.stage import add_claim_suggestions
-    except ImportError:  # pragma: no cover
-        return stages
-    stages.append(("claims", add_claim_suggestions))
-    return stages
+    except ImportError:  # pragma: no cover - until the entity stage is installed
+        log.warning("entity recognition is not available; continuing without it")
+        return [("claims", add_claim_suggestions)]
+    return [("entities", add_entities), ("claims", add_claim_suggestions)]
 
 
 def analyse(
