@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qarin.core.document import Lang
 from qarin.core.model import Analysis, Bead
 from qarin.core.notes.model import AlignmentCorrection, Notebook
 
@@ -23,12 +24,27 @@ class ReadBead:
     reader: bool = False
     confirmed: bool = False
 
+    def ids(self, lang: Lang) -> tuple[str, ...]:
+        return self.ar if lang == "ar" else self.en
 
-def _known(c: AlignmentCorrection, known: set[str]) -> AlignmentCorrection | None:
-    ar = tuple(s for s in c.ar if s in known)
-    en = tuple(s for s in c.en if s in known)
-    # A correction naming sentences the text no longer has (it was edited) is dropped.
-    return AlignmentCorrection(ar, en, c.confirmed) if ar or en else None
+
+def _effective(analysis: Analysis, notebook: Notebook) -> list[AlignmentCorrection]:
+    """The corrections that apply, each sentence in at most one of them.
+
+    Commands never store overlapping corrections, but an imported or hand-edited file may:
+    as with SetAlignmentCorrection, a later correction replaces an earlier one it overlaps.
+    Sentences the text no longer has (it was edited) are ignored, and repeats dropped.
+    """
+    known = {s.id for s in analysis.sentences}
+    kept: list[AlignmentCorrection] = []
+    for c in notebook.corrections:
+        ar = tuple(dict.fromkeys(s for s in c.ar if s in known))
+        en = tuple(dict.fromkeys(s for s in c.en if s in known))
+        if not (ar or en):
+            continue
+        kept = [k for k in kept if not (set(k.ar) & set(ar) or set(k.en) & set(en))]
+        kept.append(AlignmentCorrection(ar, en, c.confirmed))
+    return kept
 
 
 def corrected_beads(analysis: Analysis, notebook: Notebook) -> list[ReadBead]:
@@ -37,8 +53,7 @@ def corrected_beads(analysis: Analysis, notebook: Notebook) -> list[ReadBead]:
     A sentence taken by a correction leaves its aligner bead; what remains of that bead (maybe
     a 1-0 or 0-1 bead) keeps its place and confidence, and a bead left empty disappears.
     """
-    known = {s.id for s in analysis.sentences}
-    corrections = [k for c in notebook.corrections if (k := _known(c, known)) is not None]
+    corrections = _effective(analysis, notebook)
     if not corrections:
         return [ReadBead(b.ar, b.en, b.confidence) for b in analysis.beads]
     taken = {sid for c in corrections for sid in (*c.ar, *c.en)}

@@ -64,7 +64,7 @@ def notes_document(ctx: ExportContext) -> dict[str, Any]:
 class JsonExporter:
     name: ClassVar[str] = "json"
     title: ClassVar[str] = "Qarin notes (JSON)"
-    extension: ClassVar[str] = ".qarin.json"
+    extension: ClassVar[str] = ".json"
     media_type: ClassVar[str] = "application/json"
 
     def export(self, ctx: ExportContext) -> ExportResult:
