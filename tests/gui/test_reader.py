@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QKeyEvent, QTextCharFormat
+from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 from qarin.core.document import BilingualDocument, Span
@@ -119,6 +119,12 @@ def test_low_confidence_pair_is_marked(window, sample) -> None:  # type: ignore[
     assert "low" in window.pair_label.text()
     fmt = window.panes["ar"].layer("partner")[0].format
     assert fmt.background().color().name() == "#fbe7c8"
+    # A margin mark beside both sentences of the low-confidence pair, and nowhere else.
+    assert window.panes["ar"].margin_marks == [analysis.sentence("ar:1").span]
+    assert window.panes["en"].margin_marks == [analysis.sentence("en:1").span]
+    image = window.panes["en"].viewport().grab().toImage()
+    amber = QColor("#e0a040").rgb()
+    assert sum(image.pixel(x, y) == amber for x in range(2, 5) for y in range(image.height())) > 20
 
 
 def test_one_language_document_shows_one_pane(window) -> None:  # type: ignore[no-untyped-def]
@@ -177,3 +183,29 @@ def test_next_pair_action(reader) -> None:  # type: ignore[no-untyped-def]
     assert reader.panes["ar"].current_sentence_id() == "ar:1"
     reader.previous_pair()
     assert reader.panes["ar"].current_sentence_id() == "ar:0"
+
+
+def test_mouse_click_on_an_arabic_sentence_highlights_its_partner(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QTextCursor
+
+    ar = reader.panes["ar"]
+    target = reader.document.texts["ar"].index("نيكولاييف")  # in ar:3
+    ar.ensure_span_visible(Span("ar", target, target + 1))
+    cursor = QTextCursor(ar.document())
+    cursor.setPosition(ar.offsets.to_qt(target + 3))
+    point = ar.cursorRect(cursor).center()
+    qtbot.mouseClick(ar.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert ar.current_sentence_id() == "ar:3"
+    en3 = reader.analysis.sentence("en:3")
+    assert reader.panes["en"].layer_spans("partner") == [Span("en", en3.start, en3.end)]
+
+
+def test_scrolling_english_moves_arabic(reader, qtbot) -> None:  # type: ignore[no-untyped-def]
+    reader.resize(900, 300)
+    qtbot.wait(20)
+    ar, en = reader.panes["ar"], reader.panes["en"]
+    top, _ = en.y_range(reader.analysis.sentence("en:2").span)
+    en.verticalScrollBar().setValue(round(top))
+    a_top, _ = ar.y_range(reader.analysis.sentence("ar:2").span)
+    assert abs(ar.verticalScrollBar().value() - a_top) <= 2
+    assert en.verticalScrollBar().value() == round(top)

@@ -129,6 +129,7 @@ def test_zoom_keeps_arabic_ratio(reader) -> None:  # type: ignore[no-untyped-def
     en, ar = reader.panes["en"].font().pointSizeF(), reader.panes["ar"].font().pointSizeF()
     assert en == before + 1
     assert 1.15 <= ar / en <= 1.2
+    assert reader.panes["ar"].document().defaultFont().pointSizeF() == ar
 
 
 def test_qt_messages_go_to_python_logging(caplog) -> None:  # type: ignore[no-untyped-def]

@@ -93,3 +93,20 @@ def test_zoom_on_entity_inside_a_word(reader, qtbot, tmp_path: Path) -> None:  #
 def test_zoom_on_chosen_entity_inside_a_word(reader, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     reader.choose_entity("russia")
     _zoom(reader, qtbot, "lirusiya-zoom-chosen-gold-entities.png", _out(tmp_path))
+
+
+def test_low_confidence_screenshot(window, gold_sample, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from qarin.core.model import Bead
+
+    doc, analysis = gold_sample
+    beads = tuple(Bead(b.ar, b.en, 0.3 if i == 2 else b.confidence)
+                  for i, b in enumerate(analysis.beads))
+    window.resize(1400, 900)
+    window.show_document(doc, replace(analysis, beads=beads))
+    window.activate_sentence("en:2")
+    qtbot.wait(50)
+    image = window.grab()
+    assert image.save(str(_out(tmp_path) / "reader-low-confidence-gold-entities.png"))
+    assert _count(image.toImage(), "#e0a040") > 40

@@ -108,6 +108,7 @@ LOW_CONFIDENCE = 0.5
 SENTENCE_COLOUR = "#e8eefc"
 PARTNER_COLOUR = "#d4e2fb"
 PARTNER_LOW_COLOUR = "#fbe7c8"
+LOW_MARK_COLOUR = "#e0a040"
 FOCUS_UNDERLINE = "#3a3a8c"
 DEFAULT_EXTENSIONS = ("qarin.gui.claims.extension:ClaimsExtension",)
 OPEN_FILTER = "Texts and TMX (*.txt *.text *.md *.tmx *.xml);;All files (*)"
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id: dict[str, QAction] = build_menus(self, self.menu)
         self.entity_dock.visibilityChanged.connect(self._on_entity_dock_visibility_changed)
         self._build_status_bar()
+        self.actions_by_id["cancel_load"].setEnabled(False)
 
         self.loader = loader or DocumentLoader(self)
         self.loader.progress_changed.connect(self._on_loader_progress_changed)
@@ -318,6 +320,7 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(f"{stage} %p%")
 
     def _on_loader_busy_changed(self, busy: bool) -> None:
+        self.actions_by_id["cancel_load"].setEnabled(busy)  # Esc is free otherwise
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
         if busy:
@@ -371,6 +374,7 @@ class MainWindow(QMainWindow):
             self.panes[lang].set_content(doc.texts.get(lang, ""), analysis.sentences_of(lang),
                                          analysis.entities, labels)
         self._show_panes(doc.languages)
+        self._mark_low_confidence(analysis)
         self._update_status()
         self.setWindowTitle(f"{doc.title or 'Untitled'} — Qarin")
         if paths:
@@ -466,6 +470,13 @@ class MainWindow(QMainWindow):
                     first, last = analysis.sentence(ids[0]), analysis.sentence(ids[-1])
                     return Span(other, first.start, last.end)
         return None
+
+    def _mark_low_confidence(self, analysis: Analysis) -> None:
+        """A thin amber bar in the margin beside every sentence of a low-confidence bead."""
+        for lang, pane in self.panes.items():
+            spans = [analysis.sentence(i).span for b in analysis.beads
+                     if b.confidence < LOW_CONFIDENCE and b.ar and b.en for i in b.ids(lang)]
+            pane.set_margin_marks(spans, LOW_MARK_COLOUR)
 
     def activate_sentence(self, sid: str) -> None:
         """Put the cursor at the start of sentence ``sid`` (highlights follow)."""

@@ -18,10 +18,12 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QPainter,
+    QPaintEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -71,6 +73,9 @@ class TextPane(QTextEdit):
         self._starts: list[int] = []
         self._current: str | None = None
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._marks: list[Span] = []
+        self._mark_starts: list[int] = []
+        self._mark_colour = QColor("#e0a040")
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._on_flash_timer_timeout)
@@ -100,6 +105,7 @@ class TextPane(QTextEdit):
         the ``mentions`` whose label is in ``labels`` coloured."""
         self._layers.clear()
         self.setExtraSelections([])
+        self._marks, self._mark_starts = [], []
         self._current = None
         self._offsets = OffsetMap(text)
         self._sentences = tuple(sorted(sentences, key=lambda s: s.start))
@@ -290,6 +296,38 @@ class TextPane(QTextEdit):
 
     def _on_flash_timer_timeout(self) -> None:
         self.set_layer("flash", [])
+
+    # -- margin marks (low-confidence alignment) ---------------------------------------------
+
+    def set_margin_marks(self, spans: Sequence[Span], colour: QColor | str = "#e0a040") -> None:
+        """Thin bars in the outer margin beside ``spans`` (sorted by start), e.g. the sentences
+        of low-confidence beads. Painted, never part of the text."""
+        self._marks = sorted((s for s in spans if s.lang == self.lang), key=lambda s: s.start)
+        self._mark_starts = [s.start for s in self._marks]
+        self._mark_colour = QColor(colour)
+        self.viewport().update()
+
+    @property
+    def margin_marks(self) -> list[Span]:
+        return list(self._marks)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._marks:
+            return
+        top = self.top_y()
+        height = self.viewport().height()
+        first_cp, last_cp = self.cp_at_y(top), self.cp_at_y(top + height)
+        i = max(0, bisect_right(self._mark_starts, first_cp) - 1)
+        painter = QPainter(self.viewport())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._mark_colour)
+        x = self.viewport().width() - 5 if self.lang == "ar" else 2
+        while i < len(self._marks) and self._marks[i].start <= last_cp:
+            y0, y1 = self.y_range(self._marks[i])
+            painter.drawRect(QRectF(x, y0 - top, 3, y1 - y0))
+            i += 1
+        painter.end()
 
     # -- entity colours (document formats) --------------------------------------------------
 
