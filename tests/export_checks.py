@@ -347,11 +347,28 @@ def match_words(text: str) -> list[str]:
                       normalize_arabic(BIDI_CONTROLS.sub("", text)))
 
 
+_PDF_WORDS: dict[str, tuple[frozenset[str], str]] = {}
+
+
+def _pdf_words(extracted: str) -> tuple[frozenset[str], str]:
+    """The words of the last PDF text asked about (a checker asks once per claim)."""
+    if extracted not in _PDF_WORDS:
+        _PDF_WORDS.clear()
+        words = match_words(extracted)
+        _PDF_WORDS[extracted] = (frozenset(words), "".join(words))
+    return _PDF_WORDS[extracted]
+
+
 def missing_pdf_words(extracted: str, source: str) -> set[str]:
-    """Words of ``source`` that ``extracted`` lacks; a word found reversed also counts, for a
-    pdftotext that gives right-to-left text in visual order."""
-    found = set(match_words(extracted))
-    return {w for w in match_words(source) if w not in found and w[::-1] not in found}
+    """Words of ``source`` that ``extracted`` lacks. A word found reversed also counts, for a
+    pdftotext that gives right-to-left text in visual order; so does a word found across a
+    line break, which the PDF makes when a "word" is wider than a line (text with no spaces).
+    """
+    found, joined = _pdf_words(extracted)
+    return {
+        w for w in match_words(source)
+        if w not in found and w[::-1] not in found and w not in joined and w[::-1] not in joined
+    }
 
 
 def validate_pdf(ctx: ExportContext, result: ExportResult) -> None:

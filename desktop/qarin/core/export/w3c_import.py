@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from qarin.core.document import BilingualDocument
-from qarin.core.errors import InvalidNotebookData
+from qarin.core.errors import ImportFailed, InvalidNotebookData
 from qarin.core.export.formats.w3c import (
     ANNO_CONTEXT,
     FORMAT_VERSION,
@@ -193,11 +194,26 @@ def import_w3c(
 ) -> Notebook:
     """Parse and read a W3C annotation file; every failure is one line starting with ``name``."""
     try:
-        parsed = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise InvalidNotebookData(f"{name}: not JSON ({err})") from None
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+        parsed = json.loads(text)
+    except UnicodeDecodeError:
+        raise InvalidNotebookData(f"{name}: not UTF-8 text, so not annotations Qarin wrote"
+                                  ) from None
+    except json.JSONDecodeError as e:
+        raise InvalidNotebookData(
+            f"{name}: not JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
     try:
         return notebook_from_w3c(parsed, doc)
     except InvalidNotebookData as err:
         message = str(err).removeprefix("notebook data: ")
         raise InvalidNotebookData(f"{name}: {message}") from None
+
+
+def read_w3c_file(path: str | Path, doc: BilingualDocument | None = None) -> Notebook:
+    """``import_w3c`` on a file; a file that cannot be read is an ImportFailed."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ImportFailed(str(path), e.strerror or str(e)) from None
+    return import_w3c(raw, name=str(path), doc=doc)
