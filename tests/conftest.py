@@ -3,14 +3,17 @@ reader's real notebooks."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["QARIN_DATA_DIR"] = tempfile.mkdtemp(prefix="qarin-test-data-")
-os.environ["QARIN_CONFIG_DIR"] = tempfile.mkdtemp(prefix="qarin-test-config-")
+for _var, _prefix in (("QARIN_DATA_DIR", "qarin-test-data-"), ("QARIN_CONFIG_DIR", "qarin-test-config-")):
+    os.environ[_var] = tempfile.mkdtemp(prefix=_prefix)
+    atexit.register(shutil.rmtree, os.environ[_var], True)
 
 REPO = Path(__file__).resolve().parent.parent
 # Let the suite run from a checkout without installing (CI installs anyway).
