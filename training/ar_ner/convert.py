@@ -1,10 +1,11 @@
 """Convert the NER corpora to spaCy DocBin files under training/ar_ner/corpus/.
 
-train.spacy / dev.spacy   ANERcorp training part minus / only the dev block (for tuning)
-train_full.spacy           the whole ANERcorp training part (for the shipped model)
-newsfane_dev.spacy         NewsFANE minus any sentence sharing a 5-gram with the ANERcorp test
-                           part or the dev block (for tuning)
-newsfane_full.spacy        NewsFANE minus any sentence sharing a 5-gram with the ANERcorp test part
+tune/anercorp.spacy    ANERcorp training part minus the dev block (for tuning)
+dev.spacy              the dev block: the last 610 sentences of the training part
+final/anercorp.spacy   the whole ANERcorp training part (for the shipped model)
+tune/newsfane.spacy    NewsFANE minus any sentence sharing a 5-gram with the ANERcorp test part
+                       or the dev block (for tuning)
+final/newsfane.spacy   NewsFANE minus any sentence sharing a 5-gram with the ANERcorp test part
 
 The ANERcorp test part and AQMAR are never written here.
 """
@@ -68,15 +69,19 @@ def _without_overlap(
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     splits = corpora.anercorp_splits()
-    for name in ("train", "dev", "train_full"):
-        to_docbin(splits[name]).to_disk(OUT / f"{name}.spacy")
-        print(f"{name}: {len(splits[name])} sentences")
+    for name, rel in (("train", "tune/anercorp"), ("dev", "dev"), ("train_full", "final/anercorp")):
+        (OUT / rel).parent.mkdir(parents=True, exist_ok=True)
+        to_docbin(splits[name]).to_disk(OUT / f"{rel}.spacy")
+        print(f"{rel}.spacy: {len(splits[name])} sentences")
     nf = corpora.read_newsfane()
     nf_dev = _without_overlap(nf, splits["test"] + splits["dev"])
     nf_full = _without_overlap(nf, splits["test"])
-    to_docbin(nf_dev, NEWSFANE_KEEP).to_disk(OUT / "newsfane_dev.spacy")
-    to_docbin(nf_full, NEWSFANE_KEEP).to_disk(OUT / "newsfane_full.spacy")
-    print(f"newsfane: {len(nf)} sentences; {len(nf_dev)} kept for tuning, {len(nf_full)} for the final model")
+    to_docbin(nf_dev, NEWSFANE_KEEP).to_disk(OUT / "tune" / "newsfane.spacy")
+    to_docbin(nf_full, NEWSFANE_KEEP).to_disk(OUT / "final" / "newsfane.spacy")
+    print(
+        f"newsfane: {len(nf)} sentences; {len(nf_dev)} kept for tuning, "
+        f"{len(nf_full)} for the final model"
+    )
 
 
 if __name__ == "__main__":

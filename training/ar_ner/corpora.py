@@ -31,23 +31,40 @@ SCORE_CLASS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 # NewsFANE's 45 fine types, mapped onto the spaCy-like label set.
 NEWSFANE_LABELS = {
     **dict.fromkeys(
-        ["Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist",
-         "Businessperson", "Lawyer", "Engineer", "Police_PER"],
+        [
+            "Politician",
+            "Athlete",
+            "Artist",
+            "Other_PER",
+            "Religious_PER",
+            "Scientist",
+            "Businessperson",
+            "Lawyer",
+            "Engineer",
+            "Police_PER",
+        ],
         "PERSON",
     ),
     **dict.fromkeys(
-        ["Non-Governmental", "Government", "Media", "Sports", "Commercial", "Educational",
-         "Police", "Religious_ORG", "Medical-Science", "Entertainment"],
+        [
+            "Non-Governmental",
+            "Government",
+            "Media",
+            "Sports",
+            "Commercial",
+            "Educational",
+            "Police",
+            "Religious_ORG",
+            "Medical-Science",
+            "Entertainment",
+        ],
         "ORG",
     ),
     **dict.fromkeys(
-        ["Nation", "Population-Center", "State-or-Province", "County-or-District",
-         "GPE-Cluster"],
+        ["Nation", "Population-Center", "State-or-Province", "County-or-District", "GPE-Cluster"],
         "GPE",
     ),
-    **dict.fromkeys(
-        ["Continent", "Water-Body", "Land", "Land-Region-Natural", "Celestial"], "LOC"
-    ),
+    **dict.fromkeys(["Continent", "Water-Body", "Land", "Land-Region-Natural", "Celestial"], "LOC"),
     "Group": "NORP",
     **dict.fromkeys(["Building-Grounds", "Airport", "Path", "Subarea-Facility"], "FAC"),
 }
@@ -216,6 +233,10 @@ def text_of(sent: Sentence) -> tuple[str, list[tuple[int, int]]]:
 
 def letters_key(sent: Sentence) -> str:
     """Tokenisation-independent identity of a sentence, for overlap checks across corpora."""
-    return re.sub(r"[^\u0621-\u064a0-9]", "", "".join(w for w, _ in sent).translate(
-        str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
-    ))
+    return re.sub(
+        r"[^\u0621-\u064a0-9]",
+        "",
+        "".join(w for w, _ in sent).translate(
+            str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+        ),
+    )

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from qarin.core.entities.arabic_text import normalise, strip_proclitic
+from qarin.core.entities.arabic_text import stem_key, strip_proclitic
 
 # Labels a phrase can carry.  NAME marks single personal-name words (given or family names):
 # they are evidence for PERSON, not a PERSON span by themselves.
@@ -44,7 +44,7 @@ class Gazetteer:
         return strip_proclitic(word, self.frequency, self.is_name)
 
     def stem(self, word: str) -> str:
-        return normalise(word[self.proclitic_length(word) :])
+        return stem_key(word, self.proclitic_length(word))
 
     def match(self, stems: Sequence[str]) -> list[tuple[int, int, str]]:
         """Greedy longest non-overlapping phrase matches over token stems: (start, end, label)."""
@@ -76,10 +76,14 @@ class Gazetteer:
         freq = data.get("freq", {})
         if not isinstance(phrases, dict) or not isinstance(freq, dict):
             raise ValueError("malformed Arabic gazetteer")
-        return cls({str(k): str(v) for k, v in phrases.items()}, {str(k): int(v) for k, v in freq.items()})
+        return cls(
+            {str(k): str(v) for k, v in phrases.items()}, {str(k): int(v) for k, v in freq.items()}
+        )
 
     def to_disk(self, path: Path) -> None:
-        path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        path.write_text(
+            json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True), encoding="utf-8"
+        )
 
     @classmethod
     def from_disk(cls, path: Path) -> Gazetteer:

@@ -18,16 +18,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import spacy
 import srsly
 from spacy.lang.ar import Arabic
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 from spacy.vocab import Vocab
 
 from qarin.core.entities.arabic_gazetteer import Gazetteer
-from qarin.core.entities.arabic_text import is_arabic, normalise
+from qarin.core.entities.arabic_text import is_arabic, normalise, stem_key
 
 TOKENIZER_NAME = "qarin.ar_tokenizer.v1"
 _AR = "\u0600-\u06ff\u0750-\u077f"
@@ -68,7 +67,7 @@ def annotate(doc: Doc, gazetteer: Gazetteer) -> Doc:
         text = token.text
         if is_arabic(text):
             cut = gazetteer.proclitic_length(text)
-            stem = normalise(text[cut:])
+            stem = stem_key(text, cut)
             core = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
             token.norm_ = stem
             token.tag_ = f"{text[:cut]}|{'ال' if core is not stem else ''}|{core[:3]}"
@@ -136,9 +135,11 @@ class ArabicTokenizer:
         return self
 
 
-@spacy.registry.tokenizers(TOKENIZER_NAME)
 def create_arabic_tokenizer() -> Any:
     def make(nlp: Any) -> ArabicTokenizer:
         return ArabicTokenizer(nlp.vocab)
 
     return make
+
+
+registry.tokenizers.register(TOKENIZER_NAME, func=create_arabic_tokenizer)

@@ -11,9 +11,13 @@ from collections.abc import Callable
 
 # Harakat, shadda, sukun, dagger alif and Quranic marks carry no identity for names, and
 # tatweel and bidi controls are layout.
-_DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]")
+_DROP = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]"
+)
 # Writers vary hamza seats on alif, final ya/alif maqsura and ta marbuta/ha for the same name.
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "ء", "ئ": "ء"})
+_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "ء", "ئ": "ء"}
+)
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 # Conjunctions first, then prepositions: وب، فل، وك ... Longest combinations are tried first.
@@ -81,7 +85,11 @@ def strip_proclitic(
     return 0
 
 
-def stem_key(word: str, frequency: Callable[[str], int]) -> str:
-    """Normalised word without a proclitic: the feature that lets والعراق learn from العراق."""
-    cut = strip_proclitic(word, frequency)
-    return normalise(word[cut:])
+def stem_key(word: str, cut: int) -> str:
+    """Normalised word without its proclitic (the first `cut` code points): the key that lets
+    والعراق and للعراق share العراق's gazetteer entry and embedding row."""
+    rest = normalise(word[cut:])
+    if rest.startswith("لل") and len(rest) > 4:
+        # ل + ال: the article lost its alif; restore it for the lookup key only.
+        return "ا" + rest[1:]
+    return rest

@@ -1,0 +1,201 @@
+"""Arabic named-entity recognition: Qarin's trained spaCy pipeline plus gazetteer and rules.
+
+The network (trained on ANERcorp, see training/ar_ner) finds PERSON, ORG and GPE on whole
+tokens.  Afterwards:
+
+- a leading proclitic is cut off a mention (لروسيا → روسيا, بمقاطعة نيكولاييف → مقاطعة
+  نيكولاييف); a لل-word keeps its ل because ل + ال has no substring that is the bare noun
+  (للقوات المسلحة الأوكرانية stays whole);
+- GPE becomes LOC for geographic regions and features (بحر، جبل، الشرق الأوسط);
+- the gazetteer adds nationality adjectives (NORP) and the rules DATE, TIME, PERCENT, MONEY and
+  CARDINAL wherever the network found nothing.
+
+Offsets are code points into the caller's text.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qarin.core.entities import arabic_rules
+from qarin.core.entities.arabic_gazetteer import NAME, Gazetteer
+from qarin.core.entities.arabic_lang import ArabicTokenizer
+from qarin.core.entities.arabic_text import normalise
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+Mention = tuple[int, int, str]
+
+# Labels the gazetteer may add on its own; NAME words are evidence for the network only, and
+# GPE/ORG entries are left to the network, which sees context (measured on the dev block).
+GAZETTEER_LABELS = frozenset({"NORP", "LOC", "ORG"})
+# First words of geographic-feature names: a "GPE" starting with one is a LOC.
+_GEO_HEADS = frozenset(
+    normalise(w)
+    for w in (
+        "نهر",
+        "بحر",
+        "بحيرة",
+        "جبل",
+        "جبال",
+        "خليج",
+        "محيط",
+        "صحراء",
+        "جزيرة",
+        "جزر",
+        "وادي",
+        "مضيق",
+        "سهل",
+        "هضبة",
+        "شبه",
+        "قناة",
+        "البحر",
+        "المحيط",
+        "الخليج",
+        "صحراء",
+        "شط",
+    )
+)
+
+
+def _default_model_dir() -> Path:
+    from qarin.paths import resource
+
+    return resource("models", "ar_ner")
+
+
+class ArabicRecognizer:
+    """Named entities in Arabic text as (start, end, label) code-point offsets."""
+
+    def __init__(self, model_dir: Path | None = None) -> None:
+        self._model_dir = model_dir
+        self._nlp: Language | None = None
+        self._lock = threading.Lock()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, loaded on first use (it takes a second and ~100 MB)."""
+        if self._nlp is None:
+            with self._lock:
+                if self._nlp is None:
+                    import spacy
+
+                    path = self._model_dir or _default_model_dir()
+                    if not (path / "config.cfg").is_file():
+                        raise FileNotFoundError(f"Arabic NER model missing: {path}")
+                    self._nlp = spacy.load(path)
+        return self._nlp
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        tokenizer = self.nlp.tokenizer
+        if not isinstance(tokenizer, ArabicTokenizer):
+            raise TypeError("the Arabic NER model was not built with qarin.ar_tokenizer.v1")
+        return tokenizer.gazetteer
+
+    # -- public API ----------------------------------------------------------------------------
+
+    def recognise(self, text: str) -> list[Mention]:
+        return self.recognise_many([text])[0]
+
+    def recognise_many(self, texts: list[str]) -> list[list[Mention]]:
+        nlp = self.nlp
+        gazetteer = self.gazetteer
+        # Mentions never cross a line break, so each line is its own spaCy doc: long documents
+        # stay under spaCy's max_length and batch well.
+        pieces: list[tuple[int, int, str]] = []  # (text index, offset, line)
+        for i, text in enumerate(texts):
+            offset = 0
+            for line in text.split("\n"):
+                if line.strip():
+                    pieces.append((i, offset, line))
+                offset += len(line) + 1
+        out: list[list[Mention]] = [[] for _ in texts]
+        docs = nlp.pipe((line for _, _, line in pieces), batch_size=64)
+        for (i, offset, _), doc in zip(pieces, docs, strict=True):
+            out[i].extend(
+                (s + offset, e + offset, lab) for s, e, lab in self._mentions(doc, gazetteer)
+            )
+        return out
+
+    # -- post-processing -----------------------------------------------------------------------
+
+    def _mentions(self, doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+        text = doc.text
+        token_spans = _with_patterns(doc, [(e.start, e.end, e.label_) for e in doc.ents])
+        found: list[Mention] = []
+        for start_tok, end_tok, label in token_spans:
+            first = doc[start_tok].text
+            start = doc[start_tok].idx + gazetteer.proclitic_length(first)
+            end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+            if start >= end:
+                continue
+            found.append((start, end, self._refine(text[start:end], label, gazetteer)))
+        for start, end, label in self._gazetteer_mentions(doc, gazetteer):
+            _add_if_free(found, start, end, label)
+        for start, end, label in arabic_rules.find(text):
+            _add_if_free(found, start, end, label)
+        return sorted(found)
+
+    @staticmethod
+    def _refine(surface: str, label: str, gazetteer: Gazetteer) -> str:
+        if label != "GPE":
+            return label
+        words = [normalise(w) for w in surface.split()]
+        if gazetteer.label(" ".join(words)) == "LOC" or (words and words[0] in _GEO_HEADS):
+            return "LOC"
+        return label
+
+    @staticmethod
+    def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+        """Spans the tokenizer's gazetteer pass marked B-/I- in LEMMA."""
+        out: list[Mention] = []
+        start_tok = -1
+        label = ""
+        for i, token in enumerate([*doc, None]):
+            tag = token.lemma_ if token is not None else "O"
+            if start_tok >= 0 and not tag.startswith("I-"):
+                if label in GAZETTEER_LABELS and label != NAME:
+                    first = doc[start_tok]
+                    start = first.idx + gazetteer.proclitic_length(first.text)
+                    out.append((start, doc[i - 1].idx + len(doc[i - 1].text), label))
+                start_tok = -1
+            if tag.startswith("B-"):
+                start_tok, label = i, tag[2:]
+        return out
+
+
+# Administrative divisions whose head word is part of the name, as in English "Mykolaiv Oblast":
+# بمقاطعة نيكولاييف → مقاطعة نيكولاييف (GPE).  مدينة/منطقة are not: "the city of X" is X.
+_ADMIN_HEADS = frozenset({"مقاطعه", "محافظه"})
+_ARMED = ("القوات", "المسلحه")
+
+
+def _with_patterns(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Token spans from the network, adjusted by two patterns the training data lacks."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if start > 0 and doc[start - 1].norm_ in _ADMIN_HEADS and label in ("GPE", "PERSON", "LOC"):
+            start, label = start - 1, "GPE"
+        out.append((start, end, label))
+    # القوات المسلحة الأوكرانية: a country's armed forces are an organisation (the nationality
+    # adjective alone would be NORP).
+    for i in range(len(doc) - 2):
+        if (
+            (doc[i].norm_, doc[i + 1].norm_) == _ARMED
+            and doc[i + 2].lemma_ == "B-NORP"
+            and all(e <= i or s >= i + 3 for s, e, _ in out)
+        ):
+            out.append((i, i + 3, "ORG"))
+    return sorted(out)
+
+
+def _add_if_free(found: list[Mention], start: int, end: int, label: str) -> None:
+    if all(end <= s or start >= e for s, e, _ in found):
+        found.append((start, end, label))

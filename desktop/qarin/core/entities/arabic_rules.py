@@ -1,0 +1,88 @@
+"""Rule-based Arabic DATE, TIME, PERCENT, MONEY and CARDINAL mentions.
+
+ANERcorp has no such labels, so the network never learns them; they are regular enough in news
+text for patterns.  Spans exclude proclitics (وفي 25 → 25, بالمئة stays inside a PERCENT).
+Relative days (أمس، اليوم، غداً) are left out: the sample's readers did not mark them, in
+either language.
+"""
+
+from __future__ import annotations
+
+import re
+
+_D = "[0-9٠-٩]"
+_NUM = rf"{_D}+(?:[.,٫٬،]{_D}+)*"
+_SCALE = r"(?:ألف|آلاف|الف|مليون|ملايين|مليار|مليارات|بليون|ترليون|تريليون)"
+_NUM_PHRASE = rf"{_NUM}(?:\s+{_SCALE})?"
+# A left boundary that lets one proclitic through: و25، ب25، ل25، وبـ25.
+_LEFT = r"(?:(?<=^)|(?<=[\s(«\"'“/\-])|(?<=[\s(«\"'“][وفبلك])|(?<=[\s(«\"'“]و[بل])|(?<=ـ))"
+_RIGHT = r"(?![0-9٠-٩\u0621-\u064a])"
+
+_DAYS = r"(?:الأحد|الاحد|الإثنين|الاثنين|الأثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)"
+_MONTHS_SAFE = (
+    r"(?:يناير|فبراير|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|أغسطس|اغسطس|سبتمبر|"
+    r"أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون الثاني|كانون الأول|شباط|آذار|نيسان|أيار|حزيران|تموز|"
+    r"أيلول|تشرين الأول|تشرين الثاني|محرم|ربيع الأول|ربيع الآخر|ربيع الثاني|جمادى الأولى|"
+    r"جمادى الآخرة|جمادى الثانية|شعبان|رمضان|شوال|ذو القعدة|ذي القعدة|ذو الحجة|ذي الحجة)"
+)
+# مارس is also "he practised", صفر "zero", رجب and آب names: only with a day or a year.
+_MONTHS_AMBIG = r"(?:مارس|آب|صفر|رجب)"
+_YEAR = rf"(?:1[89]{_D}{{2}}|20{_D}{{2}}|[١][٨٩]{_D}{{2}}|[٢][٠]{_D}{{2}})"
+_CURRENCY = (
+    r"(?:دولار|دولارا|دولاراً|دولارات|يورو|جنيه|جنيها|جنيهاً|جنيهات|ريال|ريالا|ريالات|درهم|"
+    r"دراهم|دينار|دينارا|دنانير|ليرة|ليرات|روبل|روبلات|ين|يوان|فرنك|روبية|شيكل|شيكلا)"
+)
+_CURRENCY_QUAL = (
+    r"(?:\s+(?:أمريكي|أميركي|امريكي|أسترالي|كندي|سعودي|مصري|إماراتي|أردني|كويتي|عراقي|سوري|"
+    r"لبناني|تونسي|جزائري|مغربي|ليبي|قطري|بحريني|عماني|يمني))?"
+)
+
+_NUMBER_WORDS = (
+    r"(?:ثلاثة|ثلاث|أربعة|أربع|خمسة|خمس|ستة|سبعة|سبع|ثمانية|ثماني|تسعة|تسع|عشرة|عشرات|"
+    r"عشرين|عشرون|ثلاثين|ثلاثون|أربعين|أربعون|خمسين|خمسون|ستين|ستون|سبعين|سبعون|ثمانين|"
+    r"ثمانون|تسعين|تسعون|مئة|مائة|مئات|آلاف|ألف|مليون|ملايين|مليار|مليارات|اثنان|اثنين|اثنتين|"
+    r"اثنتان|ثلاثمئة|أربعمئة|خمسمئة|ستمئة|سبعمئة|ثمانمئة|تسعمئة|ألفين|ألفان)"
+)
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("PERCENT", re.compile(rf"{_LEFT}{_NUM}\s*(?:%|٪|(?:ب|في\s+)ال(?:مئة|مائة))")),
+    (
+        "MONEY",
+        re.compile(
+            rf"{_LEFT}(?:[$€£]\s*{_NUM_PHRASE}|{_NUM_PHRASE}\s+{_CURRENCY}{_CURRENCY_QUAL}){_RIGHT}"
+        ),
+    ),
+    (
+        "TIME",
+        re.compile(
+            rf"{_LEFT}(?:(?:ال)?ساعة\s+)?{_D}{{1,2}}[:٫]{_D}{{2}}(?:\s+(?:صباحا|صباحاً|مساء|مساءً|ظهرا|ظهراً))?{_RIGHT}"
+        ),
+    ),
+    (
+        "DATE",
+        re.compile(rf"{_LEFT}(?:{_D}{{1,2}}\s+)?{_MONTHS_SAFE}(?:\s+{_YEAR})?{_RIGHT}"),
+    ),
+    (
+        "DATE",
+        re.compile(
+            rf"{_LEFT}(?:{_D}{{1,2}}\s+{_MONTHS_AMBIG}(?:\s+{_YEAR})?|{_MONTHS_AMBIG}\s+{_YEAR}){_RIGHT}"
+        ),
+    ),
+    ("DATE", re.compile(rf"{_LEFT}{_DAYS}{_RIGHT}")),
+    ("DATE", re.compile(rf"{_LEFT}(?:(?:ال)?(?:عام|سنة)\s+)?{_YEAR}{_RIGHT}")),
+    ("DATE", re.compile(rf"{_LEFT}{_D}{{1,4}}[/\-.]{_D}{{1,2}}[/\-.]{_D}{{2,4}}{_RIGHT}")),
+    ("CARDINAL", re.compile(rf"{_LEFT}{_NUM_PHRASE}{_RIGHT}")),
+    ("CARDINAL", re.compile(rf"{_LEFT}{_NUMBER_WORDS}(?:\s+{_SCALE})?{_RIGHT}")),
+]
+
+
+def find(text: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping rule mentions; earlier patterns (PERCENT, MONEY, ...) win over later."""
+    taken: list[tuple[int, int, str]] = []
+    for label, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if start == end or any(s < end and start < e for s, e, _ in taken):
+                continue
+            taken.append((start, end, label))
+    return sorted(taken)

@@ -1,0 +1,158 @@
+"""The shipped Arabic NER model on real sentences: labels, offsets, proclitics, rules."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qarin.core.entities import arabic_rules
+from qarin.core.entities.arabic import ArabicRecognizer
+from qarin.core.entities.arabic_text import clitic_candidates, normalise
+from qarin.paths import resource, sample_path
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Sentences from the sample article (resources/sample/security-guarantees.txt).
+S_ZELENSKY = (
+    "أعلن الرئيس الأوكراني فولوديمير زيلينسكي، في وقت ليل (الأربعاء/الخميس) أن كبار مفاوضيه "
+    "سيتوجهون إلى الولايات المتحدة غداً (الجمعة) لإجراء محادثات حول الضمانات الأمنية لبلاده."
+)
+S_LEBEDEV = (
+    "ميدانياً، أكد سيرغي ليبيديف، منسق مجموعات العمل السرية الموالية لروسيا بمقاطعة نيكولاييف، "
+    "أنه تم استهداف مراكز قيادة وتحكم تابعة للقوات المسلحة الأوكرانية، في العاصمة كييف وضواحيها."
+)
+S_NUMBERS = "ويوجد في المقر ما يصل إلى 25 ضابطاً من القوات المسلحة الأوكرانية، ونحو ٢٥ جندياً."
+
+
+@pytest.fixture(scope="module")
+def rec() -> ArabicRecognizer:
+    return ArabicRecognizer()
+
+
+def _find(text: str, mentions: list[tuple[int, int, str]], surface: str) -> tuple[int, int, str]:
+    for m in mentions:
+        if text[m[0] : m[1]] == surface:
+            return m
+    raise AssertionError(f"{surface!r} not found in {[(text[s:e], lab) for s, e, lab in mentions]}")
+
+
+def test_model_is_shipped_and_small() -> None:
+    model = resource("models", "ar_ner")
+    assert (model / "config.cfg").is_file()
+    assert (model / "LICENSE.md").is_file()
+    size = sum(p.stat().st_size for p in model.rglob("*") if p.is_file())
+    assert size < 30 * 1024 * 1024
+
+
+def test_person_and_date(rec: ArabicRecognizer) -> None:
+    ms = rec.recognise(S_ZELENSKY)
+    assert _find(S_ZELENSKY, ms, "فولوديمير زيلينسكي")[2] == "PERSON"
+    assert _find(S_ZELENSKY, ms, "الجمعة")[2] == "DATE"
+    assert _find(S_ZELENSKY, ms, "الأربعاء")[2] == "DATE"
+    assert _find(S_ZELENSKY, ms, "الخميس")[2] == "DATE"
+    assert _find(S_ZELENSKY, ms, "الأوكراني")[2] == "NORP"
+    assert _find(S_ZELENSKY, ms, "الولايات المتحدة")[2] == "GPE"
+
+
+def test_spans_start_inside_words(rec: ArabicRecognizer) -> None:
+    ms = rec.recognise(S_LEBEDEV)
+    start, _, label = _find(S_LEBEDEV, ms, "روسيا")
+    assert label == "GPE"
+    assert S_LEBEDEV[start - 1] == "ل"  # the proclitic stays outside
+    assert _find(S_LEBEDEV, ms, "مقاطعة نيكولاييف")[2] == "GPE"
+    assert _find(S_LEBEDEV, ms, "للقوات المسلحة الأوكرانية")[2] == "ORG"
+    assert _find(S_LEBEDEV, ms, "كييف")[2] == "GPE"
+    assert not any(S_LEBEDEV[s:e] in {"لروسيا", "بمقاطعة نيكولاييف"} for s, e, _ in ms)
+
+
+def test_numbers(rec: ArabicRecognizer) -> None:
+    ms = rec.recognise(S_NUMBERS)
+    assert _find(S_NUMBERS, ms, "25")[2] == "CARDINAL"
+    assert _find(S_NUMBERS, ms, "٢٥")[2] == "CARDINAL"
+    assert _find(S_NUMBERS, ms, "القوات المسلحة الأوكرانية")[2] == "ORG"
+
+
+def test_offsets_are_sorted_disjoint_and_slice_back(rec: ArabicRecognizer) -> None:
+    text = sample_path().read_text(encoding="utf-8")
+    arabic = text[: text.index("Ukrainian President")]
+    ms = rec.recognise(arabic)
+    assert len(ms) >= 20
+    assert ms == sorted(ms)
+    for (_, e1, _), (s2, _, _) in itertools.pairwise(ms):
+        assert e1 <= s2
+    for s, e, label in ms:
+        assert 0 <= s < e <= len(arabic)
+        assert arabic[s:e] == arabic[s:e].strip()
+        assert label in {
+            "PERSON",
+            "ORG",
+            "GPE",
+            "LOC",
+            "NORP",
+            "DATE",
+            "TIME",
+            "CARDINAL",
+            "MONEY",
+            "PERCENT",
+        }
+
+
+def test_recognise_many_matches_recognise(rec: ArabicRecognizer) -> None:
+    texts = [S_ZELENSKY, "", S_NUMBERS]
+    assert rec.recognise_many(texts) == [rec.recognise(t) for t in texts]
+    assert rec.recognise("") == []
+
+
+def test_multi_line_text_keeps_offsets(rec: ArabicRecognizer) -> None:
+    text = S_ZELENSKY + "\n\n" + S_LEBEDEV + "\n"
+    ms = rec.recognise(text)
+    shift = len(S_ZELENSKY) + 2
+    second = [(s - shift, e - shift, lab) for s, e, lab in ms if s >= shift]
+    assert second == rec.recognise(S_LEBEDEV)
+    assert _find(text, ms, "كييف")[2] == "GPE"
+
+
+def test_proclitic_split_keeps_names_that_start_like_clitics(rec: ArabicRecognizer) -> None:
+    g = rec.gazetteer
+    assert g.proclitic_length("لروسيا") == 1
+    assert g.proclitic_length("والعراق") == 1
+    assert g.proclitic_length("بمقاطعة") == 1
+    assert g.proclitic_length("لبنان") == 0
+    assert g.proclitic_length("فرنسا") == 0
+    assert g.proclitic_length("بريطانيا") == 0
+    assert g.proclitic_length("للقوات") == 0  # ل + ال: no substring is the bare noun
+    assert ("ل", "لقوات") not in clitic_candidates("للقوات")
+    assert normalise("أوكرانيَا") == normalise("اوكرانيا")
+
+
+def test_rules() -> None:
+    text = "ارتفع 45% و٣٠ بالمئة، 5 ملايين دولار يوم 12 مارس 2024 الساعة 10:30 صباحا، مارس الضغط."
+    got = {text[s:e]: label for s, e, label in arabic_rules.find(text)}
+    assert got["45%"] == "PERCENT"
+    assert got["٣٠ بالمئة"] == "PERCENT"
+    assert got["5 ملايين دولار"] == "MONEY"
+    assert got["12 مارس 2024"] == "DATE"
+    assert got["الساعة 10:30 صباحا"] == "TIME"
+    assert "مارس" not in got  # the verb "practised", not the month
+
+
+def test_loads_in_a_fresh_process_with_only_the_module_imported() -> None:
+    code = (
+        "import qarin.core.entities.arabic as a, sys\n"
+        "assert not any(m.startswith('PySide6') for m in sys.modules)\n"
+        "print(a.ArabicRecognizer().recognise('قال زيلينسكي إن روسيا'))\n"
+    )
+    env_path = str(REPO / "desktop")
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"},
+        timeout=120,
+        check=True,
+    )
+    assert "GPE" in out.stdout

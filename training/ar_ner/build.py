@@ -1,0 +1,118 @@
+"""Rebuild Qarin's Arabic NER model into resources/models/ar_ner in one command.
+
+    python training/ar_ner/build.py                 # the shipped model (whole training part)
+    python training/ar_ner/build.py --tune OUTDIR   # train without the dev block, for tuning
+
+Steps: gazetteers (babel + arabnamer, needs `pip install --no-deps arabnamer==0.1.3`), corpus
+conversion, `spacy train` with config.cfg, then copy the model and its licence into resources.
+Corpora are read from $QARIN_NER_DATA or $QARIN_SHARED/data/ner (default: ../shared/data/ner
+beside the repository); `--data DIR` sets QARIN_NER_DATA.  Takes about 15-25 minutes on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+CORPUS = HERE / "corpus"
+TARGET = REPO / "resources" / "models" / "ar_ner"
+
+# Chosen on the dev block (see README.md): ANERcorp only, name-swap augmentation.
+EPOCHS = 6
+USE_NEWSFANE = False
+
+
+def run(*cmd: str) -> None:
+    print("+", " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True, cwd=REPO)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--data", type=Path, help="folder holding anercorp/ and newsfane/")
+    ap.add_argument(
+        "--tune", type=Path, help="train on the training part minus the dev block into this folder"
+    )
+    ap.add_argument("--epochs", type=int, default=EPOCHS)
+    ap.add_argument("--newsfane", action=argparse.BooleanOptionalAction, default=USE_NEWSFANE)
+    ap.add_argument("--skip-data", action="store_true", help="reuse corpus/ from a previous run")
+    args = ap.parse_args()
+    if args.data:
+        os.environ["QARIN_NER_DATA"] = str(args.data.resolve())
+
+    py = sys.executable
+    if not args.skip_data:
+        run(py, str(HERE / "make_gazetteers.py"))
+        run(py, str(HERE / "convert.py"))
+
+    part = "tune" if args.tune else "final"
+    train = CORPUS / part if args.newsfane else CORPUS / part / "anercorp.spacy"
+    out = args.tune or CORPUS / "run"
+    run(
+        py,
+        "-m",
+        "spacy",
+        "train",
+        str(HERE / "config.cfg"),
+        "--code",
+        str(HERE / "code.py"),
+        "--output",
+        str(out),
+        "--paths.train",
+        str(train),
+        "--paths.dev",
+        str(CORPUS / "dev.spacy"),
+        "--training.max_epochs",
+        str(args.epochs),
+        # The final model also trains on the dev block, so scores on it cannot pick a
+        # checkpoint: train the fixed number of epochs chosen while tuning, keep the last.
+        "--training.patience",
+        "0" if not args.tune else "3000",
+    )
+    if args.tune:
+        return
+
+    model = out / "model-last"
+    meta_path = model / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    # spaCy's figures are on the dev block, which the final model trained on: meaningless.
+    meta.pop("performance", None)
+    meta.update(
+        {
+            "name": "qarin_ner",
+            "version": "1.0.0",
+            "description": (
+                "Qarin's Arabic NER: PERSON, ORG, GPE; figures from tests/bench/bench_ar_ner.py "
+                "are in training/ar_ner/README.md"
+            ),
+            "license": "CC BY-SA 4.0",
+            "sources": [
+                {"name": "ANERcorp (Benajiba, Rosso and Benedí 2007)", "license": "CC BY-SA 4.0"},
+                *(
+                    [{"name": "NewsFANE Gold (Alotaibi and Lee 2014)", "license": "CC BY-SA 3.0"}]
+                    if args.newsfane
+                    else []
+                ),
+                {"name": "Unicode CLDR via babel", "license": "Unicode-3.0"},
+                {"name": "arabnamer 0.1.3 name dictionary", "license": "CC BY 4.0"},
+            ],
+        }
+    )
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    if TARGET.exists():
+        shutil.rmtree(TARGET)
+    shutil.copytree(model, TARGET)
+    shutil.copy(HERE / "MODEL_LICENSE.md", TARGET / "LICENSE.md")
+    size = sum(p.stat().st_size for p in TARGET.rglob("*") if p.is_file())
+    print(f"model written to {TARGET} ({size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
