@@ -24,7 +24,7 @@ def test_qarin_sample_opens_and_takes_a_screenshot(qapp, tmp_path: Path) -> None
         "QARIN_DATA_DIR": str(tmp_path / "data"),
         app.ENV_SCREENSHOT: str(shot),
     }
-    proc = subprocess.run([sys.executable, "-m", "qarin.core.cli", "--sample"], env=env,
+    proc = subprocess.run([sys.executable, "-m", "qarin.launcher", "--sample"], env=env,
                           capture_output=True, text=True, timeout=240, check=False)
     assert proc.returncode == 0, proc.stderr
     assert "screenshot" in proc.stderr and "saved" in proc.stderr

@@ -6,6 +6,7 @@ cached by the document's content hash.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -20,10 +21,10 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, float], None]
 Stage = Callable[[BilingualDocument, Analysis], Analysis]
 
-_cache: dict[tuple[str, bool], Analysis] = {}
+_cache: dict[tuple[str, bool, str | None], Analysis] = {}
 
 
-def _later_stages(with_entities: bool) -> list[tuple[str, Stage]]:
+def _later_stages(with_entities: bool, english_model: str | None) -> list[tuple[str, Stage]]:
     """Entity and claim stages, imported lazily: they load language models."""
     from qarin.core.claims.stage import add_claim_suggestions
 
@@ -34,17 +35,24 @@ def _later_stages(with_entities: bool) -> list[tuple[str, Stage]]:
     except ImportError:  # pragma: no cover - until the entity stage is installed
         log.warning("entity recognition is not available; continuing without it")
         return [("claims", add_claim_suggestions)]
-    return [("entities", add_entities), ("claims", add_claim_suggestions)]
+    return [
+        ("entities", functools.partial(add_entities, english_model=english_model)),
+        ("claims", add_claim_suggestions),
+    ]
 
 
 def analyse(
     doc: BilingualDocument,
     *,
     entities: bool = True,
+    english_model: str | None = None,
     progress: Progress | None = None,
 ) -> Analysis:
-    """Run the pipeline; ``progress(stage, fraction)`` is called between stages."""
-    key = (doc.content_hash, entities)
+    """Run the pipeline; ``progress(stage, fraction)`` is called between stages.
+
+    ``english_model`` names an installed spaCy pipeline to use instead of en_core_web_sm.
+    """
+    key = (doc.content_hash, entities, english_model)
     if key in _cache:
         return _cache[key]
     report = progress or (lambda _stage, _f: None)
@@ -52,7 +60,7 @@ def analyse(
     sentences = segment(doc)
     report("alignment", 0.2)
     result = Analysis(sentences=sentences, beads=align(doc, sentences))
-    stages = _later_stages(entities)
+    stages = _later_stages(entities, english_model)
     for n, (name, stage) in enumerate(stages):
         report(name, 0.4 + 0.6 * n / len(stages))
         result = stage(doc, result)

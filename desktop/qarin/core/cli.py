@@ -1,7 +1,7 @@
-"""``qarin``: open the reader, or analyse, show and export documents from the shell.
+"""``qarin``'s shell commands: analyse, show and export documents (qarin.launcher routes here;
+opening the reader is the GUI's job, and core never imports it).
 
-    qarin [FILE [FILE2]]            open the reader (with no file: the last document or empty)
-    qarin --sample                  open the reader on the bundled sample article
+    qarin [FILE [FILE2]] / --sample   open the reader (see qarin.launcher)
     qarin analyze FILE [FILE2] [--out PATH]
     qarin show FILE [FILE2] [--logical] [--width N]
     qarin export FILE [FILE2] --format F [--out PATH] [--suggestions]
@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--out", type=Path, help="write here instead of stdout")
     a.add_argument(
         "--no-entities", action="store_true", help="sentences and alignment only (fast)"
+    )
+    a.add_argument(
+        "--english-model", metavar="NAME", help="an installed spaCy pipeline for English entities"
     )
     s = sub.add_parser("show", help="print the aligned pairs side by side")
     _files_arg(s)
@@ -82,7 +85,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from qarin.core.analysis_json import analysis_to_dict
 
     doc = _load(args)
-    analysis = analyse(doc, entities=not args.no_entities)
+    analysis = analyse(doc, entities=not args.no_entities, english_model=args.english_model)
     text = json.dumps(analysis_to_dict(doc, analysis), ensure_ascii=False, indent=2) + "\n"
     _write_text(text, args.out)
     return 0
@@ -107,16 +110,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     return int(run_export(doc, args.format, args.out, include_suggestions=args.suggestions))
 
 
-def _open_reader(argv: Sequence[str]) -> int:
-    from qarin.gui.app import main as gui_main
-
-    return int(gui_main(list(argv)))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
-        return _open_reader(args_list)
     args = _parser().parse_args(args_list)
     handler = {"analyze": cmd_analyze, "show": cmd_show, "export": cmd_export}[args.command]
     try:

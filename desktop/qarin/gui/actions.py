@@ -51,6 +51,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                checkable=True, checked=True),
     ActionSpec("scroll_sync", "&Scroll Together", "&View", "toggle_scroll_sync",
                checkable=True, checked=True),
+    ActionSpec("english_pipeline", "English Entity &Pipeline…", "&View",
+               "choose_english_pipeline", separator_before=True,
+               tip="Use another installed spaCy pipeline for English entities"),
     ActionSpec("about", "&About Qarin", "&Help", "about"),
 )
 

@@ -77,6 +77,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         self.loader.busy_changed.connect(self._on_loader_busy_changed)
         if self.settings.english_pipeline:
             log.info("English pipeline override: %s", self.settings.english_pipeline)
+            self.loader.english_model = self.settings.english_pipeline
 
         self.resize(1280, 800)
         if not self.settings.window_geometry.isEmpty():
@@ -695,6 +697,25 @@ class MainWindow(QMainWindow):
 
     def toggle_scroll_sync(self, on: bool) -> None:
         self._sync.enabled = on
+
+    def choose_english_pipeline(self) -> None:
+        """Let the reader name any installed spaCy pipeline for English entities."""
+        import spacy.util
+
+        default = "(default: en_core_web_sm)"
+        installed = [default, *spacy.util.get_installed_models()]
+        current = self.settings.english_pipeline or default
+        name, ok = QInputDialog.getItem(
+            self, "English Entity Pipeline",
+            "spaCy pipeline for English entities (installed pipelines are listed):",
+            installed, installed.index(current) if current in installed else 0, True)
+        if not ok:
+            return
+        name = "" if name == default else name.strip()
+        self.settings.english_pipeline = name
+        self.loader.english_model = name or None
+        if self.document is not None and self.paths:
+            self.open_paths(self.paths)  # analyse again with the chosen pipeline
 
     def about(self) -> None:
         QMessageBox.about(

@@ -58,7 +58,7 @@ class _Signals(QObject):
 class _LoadTask(QRunnable):
     def __init__(self, request: int, paths: tuple[str, ...], signals: _Signals,
                  cancel: threading.Event, load: LoadFn, analyse: Analyse,
-                 entities: bool) -> None:
+                 entities: bool, english_model: str | None = None) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._request = request
@@ -68,6 +68,7 @@ class _LoadTask(QRunnable):
         self._load = load
         self._analyse = analyse
         self._entities = entities
+        self._english_model = english_model
 
     def _progress(self, stage: str, fraction: float) -> None:
         if self._cancel.is_set():
@@ -79,7 +80,10 @@ class _LoadTask(QRunnable):
             self._progress("reading", 0.0)
             doc = self._load(*self._paths)
             self._progress("analysing", 0.05)
-            analysis = self._analyse(doc, entities=self._entities, progress=self._progress)
+            kw: dict[str, object] = {"entities": self._entities, "progress": self._progress}
+            if self._english_model:
+                kw["english_model"] = self._english_model
+            analysis = self._analyse(doc, **kw)
             if self._cancel.is_set():
                 raise Cancelled
         except Cancelled:
@@ -115,6 +119,8 @@ class DocumentLoader(QObject):
         self._load = load or _default_load
         self._analyse = analyse or _default_analyse
         self.entities = entities
+        # An installed spaCy pipeline the reader named in the settings (None: the default).
+        self.english_model: str | None = None
         self._request = 0
         self._cancel = threading.Event()
         self._busy = False
@@ -134,7 +140,8 @@ class DocumentLoader(QObject):
         self._cancel = threading.Event()
         self._request += 1
         task = _LoadTask(self._request, tuple(str(p) for p in paths), self._signals,
-                         self._cancel, self._load, self._analyse, self.entities)
+                         self._cancel, self._load, self._analyse, self.entities,
+                         self.english_model)
         self._set_busy(True)
         self._pool.start(task)
         return self._request

@@ -230,7 +230,7 @@ class PdfWriter:
 
     def field(self, label: str, values: Sequence[str]) -> None:
         """``Label: a, b, c``; nothing when there are no values."""
-        values = [v for v in values if v.strip()]
+        values = [v for v in values if printable(v).strip()]
         if values:
             pieces = [f"{label}: "]
             for v in values[:-1]:
@@ -244,7 +244,8 @@ class PdfWriter:
         a bracket, inside a left-to-right line comes out scrambled; in a ``cell`` of its own
         whose paragraph direction is right-to-left (where fpdf2 is right) it reads correctly.
         """
-        pieces = [_SPACES.sub(" ", printable(p)) for p in pieces]
+        # Control characters print as nothing; an empty piece has no direction to draw in.
+        pieces = [q for p in pieces if (q := _SPACES.sub(" ", printable(p)))]
         pdf = self.pdf
         left = pdf.l_margin + pdf.c_margin
         right = pdf.w - pdf.r_margin - pdf.c_margin

