@@ -28,6 +28,8 @@ class ActionSpec:
     checked: bool = False
     separator_before: bool = False
     tip: str = ""
+    # "notebook": enabled only while a notebook is open (the claims extension's actions).
+    needs: str = ""
 
 
 ACTIONS: tuple[ActionSpec, ...] = (

@@ -20,8 +20,9 @@ from qarin.core.document import BilingualDocument, Lang, Span
 from qarin.core.errors import NotebookError
 from qarin.core.model import Analysis
 from qarin.core.notes.model import Note, Notebook
+from qarin.gui.actions import ActionSpec, shortcut_of
 from qarin.gui.claims import building
-from qarin.gui.claims.actions import ACTIONS, ActionSpec, key_sequence
+from qarin.gui.claims.actions import ACTIONS
 from qarin.gui.claims.controller import ClaimsController
 from qarin.gui.claims.overlay import OVERLAY_NAME, claim_formats
 from qarin.gui.claims.panel import ClaimsPanel
@@ -105,20 +106,20 @@ class ClaimsExtension(QObject):
     def _install_actions(self, window: Any) -> None:
         for spec in ACTIONS:
             action = QAction(spec.text, window)
-            action.setObjectName(spec.name)
-            if (keys := key_sequence(spec)) is not None:
+            action.setObjectName(spec.id)
+            if (keys := shortcut_of(spec)) is not None:
                 action.setShortcut(keys)
             action.setStatusTip(spec.tip)
             action.setToolTip(spec.tip)
             action.triggered.connect(self._slot_for(spec))
-            self.actions[spec.name] = action
+            self.actions[spec.id] = action
             menu = window.menu(spec.menu) if hasattr(window, "menu") else None
             if menu is None:  # no menu: keep the shortcut working anyway
                 window.addAction(action)
             elif spec.menu == "&Edit":  # Undo and Redo come first, as everywhere
                 first = next((a for a in menu.actions() if a not in self.actions.values()), None)
                 menu.insertAction(first, action)
-                if spec.name == "edit.redo" and first is not None:
+                if spec.id == "edit.redo" and first is not None:
                     menu.insertSeparator(first)
             else:
                 menu.addAction(action)
@@ -130,14 +131,14 @@ class ClaimsExtension(QObject):
             self._update_undo_texts()
 
     def _slot_for(self, spec: ActionSpec) -> Any:
-        method = getattr(self, spec.slot)
+        method = getattr(self, spec.handler)
         return lambda _checked=False: method()
 
     def _update_actions(self) -> None:
         is_open = self.controller.is_open
         for spec in ACTIONS:
-            if spec.name in self.actions and spec.needs == "notebook":
-                self.actions[spec.name].setEnabled(is_open)
+            if spec.id in self.actions and spec.needs == "notebook":
+                self.actions[spec.id].setEnabled(is_open)
         if is_open:
             # Cycle Status stays enabled: without a current claim it acts on the claim at
             # the cursor (see cycle_status).
