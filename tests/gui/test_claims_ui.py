@@ -515,3 +515,39 @@ def test_keyboard_only_panel_jump_and_delete(qtbot, reader):
     assert claim.id not in ext.controller.notebook.claims
     _press(qtbot, table, QKeySequence(QKeySequence.StandardKey.Undo).toString())
     assert claim.id in ext.controller.notebook.claims
+
+
+def test_import_notes_merges_as_one_undoable_step(reader, store_path, tmp_path, qtbot):
+    from qarin.core.export.base import ExportContext
+    from qarin.core.export.registry import get
+    from qarin.core.notes.model import Claim
+
+    window, ext = reader
+    doc, analysis = suggested_sample()
+    theirs = Notebook(doc.content_hash).with_claim(
+        Claim("their-claim", (analysis.sentence("en:2").span,), ("en:2",),
+              claimant="Zelensky", status="false", tags=("imported",)))
+    path = tmp_path / "theirs.json"
+    path.write_bytes(get("json").export(ExportContext(doc, analysis, theirs)).single)
+
+    assert ext.import_notes(str(path))
+    assert _stored(store_path).notebook.claims["their-claim"].status == "false"
+    assert "imported" in ext.controller.notebook.tags
+    ext.undo()
+    assert "their-claim" not in _stored(store_path).notebook.claims
+
+
+def test_import_of_a_foreign_file_shows_one_line_and_changes_nothing(
+    reader, store_path, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    window, ext = reader
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"hello": 1}', encoding="utf-8")
+    before = _stored(store_path).notebook
+    assert not ext.import_notes(str(bad))
+    assert len(shown) == 1 and "bad.json" in shown[0] and "\n" not in shown[0]
+    assert _stored(store_path).notebook == before

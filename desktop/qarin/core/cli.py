@@ -5,6 +5,7 @@ opening the reader is the GUI's job, and core never imports it).
     qarin analyze FILE [FILE2] [--out PATH]
     qarin show FILE [FILE2] [--logical] [--width N]
     qarin export FILE [FILE2] --format F [--out PATH] [--suggestions]
+    qarin import FILE [FILE2] --notes NOTES
 
 Errors the user can act on print one line to stderr and exit with status 2.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 from qarin.core.errors import QarinError
 
 EXIT_USAGE = 2
-COMMANDS = ("analyze", "show", "export")
+COMMANDS = ("analyze", "show", "export", "import")
 
 
 def _files_arg(p: argparse.ArgumentParser) -> None:
@@ -56,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--out", type=Path, help="output file (brat: a folder); default stdout")
     e.add_argument(
         "--suggestions", action="store_true", help="include suggested claims not yet decided"
+    )
+    i = sub.add_parser("import", help="merge a notes file into the document's notebook")
+    _files_arg(i)
+    i.add_argument(
+        "--notes", type=Path, required=True,
+        help="a Qarin notes file (.json) or Qarin's W3C annotations (.jsonld)",
     )
     return p
 
@@ -110,10 +117,34 @@ def cmd_export(args: argparse.Namespace) -> int:
     return int(run_export(doc, args.format, args.out, include_suggestions=args.suggestions))
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from qarin.core.export.notes_import import merge_command, read_any_notes
+    from qarin.core.notes.session import NotebookSession
+    from qarin.core.notes.store import NotebookStore
+
+    doc = _load(args)
+    incoming = read_any_notes(args.notes, doc)
+    with NotebookStore() as store:
+        session = NotebookSession(
+            store, doc.content_hash, title=doc.title, sources=tuple(s.path for s in doc.sources)
+        )
+        before = session.notebook
+        after = session.execute(merge_command(before, incoming))
+    added = len(after.claims) - len(before.claims), len(after.notes) - len(before.notes)
+    print(
+        f"qarin: merged {args.notes} into the notebook of {doc.title!r}: "
+        f"{added[0]} new claims, {added[1]} new notes ({len(after.claims)} claims in all)",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(args_list)
-    handler = {"analyze": cmd_analyze, "show": cmd_show, "export": cmd_export}[args.command]
+    handler = {
+        "analyze": cmd_analyze, "show": cmd_show, "export": cmd_export, "import": cmd_import
+    }[args.command]
     try:
         return handler(args)
     except QarinError as err:

@@ -9,7 +9,7 @@ store would. The merge is a notebook command, so importing is one undoable step.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import Any, cast
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from qarin.core.document import BilingualDocument
 from qarin.core.errors import ImportFailed, InvalidNotebookData
 from qarin.core.notes.commands import (
     AddClaim,
@@ -224,3 +225,23 @@ def import_into(session: NotebookSession, notes: NotesFile) -> Notebook:
 def merge_notebooks(existing: Notebook, incoming: Notebook) -> Notebook:
     """``existing`` with ``incoming`` merged in (see merge_command)."""
     return merge_command(existing, incoming).apply(existing)
+
+
+def read_any_notes(path: str | Path, doc: BilingualDocument) -> Notebook:
+    """A Qarin notes file or Qarin's W3C annotations, whichever ``path`` holds, as a notebook
+    about ``doc``; a one-line error when it is neither or is about another text."""
+    from qarin.core.export.w3c_import import read_w3c_file
+
+    path = Path(path)
+    try:
+        head = path.read_bytes()[:4096].decode("utf-8-sig", "replace")
+    except OSError as e:
+        raise ImportFailed(str(path), e.strerror or str(e)) from None
+    if f'"{FORMAT}"' in head:
+        notes = read_notes_file(path)
+        if notes.content_hash != doc.content_hash:
+            raise InvalidNotebookData(
+                f"{path}: these notes are about another document (its text differs)"
+            )
+        return notes.notebook
+    return replace(read_w3c_file(path, doc), doc_hash=doc.content_hash)

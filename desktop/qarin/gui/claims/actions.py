@@ -21,6 +21,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                tip="Undo the last change to your claims and notes"),
     _action("edit.redo", "&Redo", "&Edit", "redo", StandardKey.Redo,
                tip="Redo the change you undid"),
+    _action("file.import", "&Import Notes…", "&File", "import_notes", "Ctrl+Alt+I",
+            tip="Merge a Qarin notes file or Qarin's W3C annotations into this notebook"),
     _action("file.export", "&Export…", "&File", "export", "Ctrl+Alt+E",
                tip="Export claims and notes (Markdown, CSV, JSON, PDF, …)"),
     _action("claims.tag_pair", "&Tag Sentence Pair as Claim", "&Claims", "tag_pair",

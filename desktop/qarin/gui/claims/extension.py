@@ -214,6 +214,35 @@ class ClaimsExtension(QObject):
         self._commit_pending()
         self.controller.redo()
 
+    def import_notes(self, path: str | None = None) -> bool:
+        """Merge a notes file into the open notebook as one undoable step."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from qarin.core.errors import QarinError
+        from qarin.core.export.notes_import import merge_command, read_any_notes
+        from qarin.gui.errors import show_error
+
+        c = self.controller
+        if c.doc is None or c.notebook is None:
+            return False
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, "Import Notes", "",
+                "Qarin notes (*.json *.jsonld);;All files (*)")
+            if not path:
+                return False
+        self._commit_pending()
+        try:
+            incoming = read_any_notes(path, c.doc)
+            command = merge_command(c.notebook, incoming)
+        except QarinError as err:
+            show_error(self.window, err)
+            return False
+        if not c.execute(command):
+            return False
+        self._show_status(f"Imported notes from {path}")
+        return True
+
     def export(self) -> None:
         c = self.controller
         if c.doc is None or c.analysis is None or c.notebook is None:
