@@ -291,14 +291,12 @@ class ClaimsExtension(QObject):
         self.controller.cycle_status()
 
     def accept(self) -> None:
-        row = self._current_row()
-        if row is not None and row.kind == "suggestion":
-            self.controller.accept(row.id)
+        if self.panel is not None:
+            self.panel.accept_current()
 
     def dismiss(self) -> None:
-        row = self._current_row()
-        if row is not None and row.kind == "suggestion":
-            self.controller.dismiss(row.id)
+        if self.panel is not None:
+            self.panel.dismiss_current()
 
     def delete_claim(self) -> None:
         row = self._current_row()

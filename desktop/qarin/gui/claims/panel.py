@@ -326,15 +326,22 @@ class ClaimsPanel(QWidget):
         if row is not None:
             self.row_activated.emit(row)
 
-    def _on_accept_clicked(self) -> None:
+    def accept_current(self) -> None:
+        """Accept the selected row if it is a suggestion (button and shortcut alike)."""
         row = self.current_row()
         if row is not None and row.kind == "suggestion":
             self.controller.accept(row.id)
 
-    def _on_dismiss_clicked(self) -> None:
+    def dismiss_current(self) -> None:
         row = self.current_row()
         if row is not None and row.kind == "suggestion":
             self.controller.dismiss(row.id)
+
+    def _on_accept_clicked(self) -> None:
+        self.accept_current()
+
+    def _on_dismiss_clicked(self) -> None:
+        self.dismiss_current()
 
     def _on_delete_shortcut_activated(self) -> None:
         row = self.current_row()
