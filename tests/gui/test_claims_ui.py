@@ -522,7 +522,7 @@ def test_import_notes_merges_as_one_undoable_step(reader, store_path, tmp_path, 
     from qarin.core.export.registry import get
     from qarin.core.notes.model import Claim
 
-    window, ext = reader
+    _window, ext = reader
     doc, analysis = suggested_sample()
     theirs = Notebook(doc.content_hash).with_claim(
         Claim("their-claim", (analysis.sentence("en:2").span,), ("en:2",),
@@ -544,7 +544,7 @@ def test_import_of_a_foreign_file_shows_one_line_and_changes_nothing(
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
-    window, ext = reader
+    _window, ext = reader
     bad = tmp_path / "bad.json"
     bad.write_text('{"hello": 1}', encoding="utf-8")
     before = _stored(store_path).notebook
