@@ -87,3 +87,21 @@ def test_missing_file_exit_2() -> None:
     proc = run_cli("show", "/nonexistent/file.txt")
     assert proc.returncode == 2
     assert "no such file" in proc.stderr
+
+
+def test_help_names_the_reader_and_the_commands() -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "desktop")}
+    proc = subprocess.run([sys.executable, "-m", "qarin.launcher", "--help"],
+                          capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert proc.returncode == 0
+    assert "--sample" in proc.stdout and "analyze" in proc.stdout
+
+
+def test_no_display_gives_one_line_not_a_qt_abort() -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(REPO / "desktop")
+    proc = subprocess.run([sys.executable, "-m", "qarin.launcher", "--sample"],
+                          capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and "no display" in proc.stderr
