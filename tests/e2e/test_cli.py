@@ -105,3 +105,18 @@ def test_no_display_gives_one_line_not_a_qt_abort() -> None:
                           capture_output=True, text=True, env=env, timeout=60, check=False)
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "no display" in proc.stderr
+
+
+def test_export_options_reach_the_exporters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QARIN_DATA_DIR", str(tmp_path / "data"))
+    tmx, notes = tmp_path / "pairs.tmx", tmp_path / "notes.json"
+    assert main(["export", str(SAMPLE), "--format", "tmx", "--min-confidence", "0.9",
+                 "--out", str(tmx)]) == 0
+    kept = tmx.read_text(encoding="utf-8").count("<tu ") + tmx.read_text(encoding="utf-8").count("<tu>")
+    assert 0 < kept < 5  # the sample's five pairs include two below 0.9
+    assert main(["export", str(SAMPLE), "--format", "json", "--no-texts", "--date",
+                 "2026-01-02", "--out", str(notes)]) == 0
+    document = json.loads(notes.read_text(encoding="utf-8"))["document"]
+    assert "texts" not in document and document["content_hash"]

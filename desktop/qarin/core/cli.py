@@ -58,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument(
         "--suggestions", action="store_true", help="include suggested claims not yet decided"
     )
+    e.add_argument("--no-texts", action="store_true",
+                   help="json: keep the texts' hash and source paths, not the texts themselves")
+    e.add_argument("--confirmed-only", action="store_true",
+                   help="tmx: only pairs you confirmed or corrected")
+    e.add_argument("--min-confidence", type=float, metavar="X",
+                   help="tmx: only pairs aligned with at least this confidence (0-1)")
+    e.add_argument("--url", default="", help="claimreview: the review's URL")
+    e.add_argument("--publisher", default="", help="claimreview: the publishing organisation")
+    e.add_argument("--author", default="", help="claimreview/pdf: the reviewer's name")
+    e.add_argument("--date", default="", help="the export's date, YYYY-MM-DD (default: today)")
     i = sub.add_parser("import", help="merge a notes file into the document's notebook")
     _files_arg(i)
     i.add_argument(
@@ -111,10 +121,23 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from qarin.core.export.base import ExportOptions
     from qarin.core.export.cli import run_export
 
+    options = ExportOptions(
+        embed_texts=not args.no_texts,
+        min_confidence=args.min_confidence,
+        confirmed_only=args.confirmed_only,
+        url=args.url,
+        publisher=args.publisher,
+        author=args.author,
+        date=args.date,
+    )
     doc = _load(args)
-    return int(run_export(doc, args.format, args.out, include_suggestions=args.suggestions))
+    return int(
+        run_export(doc, args.format, args.out, include_suggestions=args.suggestions,
+                   options=options)
+    )
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ Errors the reader can act on are raised as ExportFailed (one line; cli.py exits 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from qarin.core.document import BilingualDocument
@@ -71,9 +72,16 @@ def write_result(exporter: Exporter, result: ExportResult, out: Path | None, tit
 
 
 def run_export(
-    doc: BilingualDocument, fmt: str, out: Path | None, include_suggestions: bool = False
+    doc: BilingualDocument,
+    fmt: str,
+    out: Path | None,
+    include_suggestions: bool = False,
+    options: ExportOptions | None = None,
 ) -> int:
-    """Export ``doc``'s notebook as ``fmt`` into ``out`` (stdout if None); returns 0."""
+    """Export ``doc``'s notebook as ``fmt`` into ``out`` (stdout if None); returns 0.
+
+    ``options`` carries the rest of the reader's choices; ``include_suggestions`` wins over it.
+    """
     exporter = get(fmt)  # an unknown format fails here, before any slow analysis
     if out is None and writes_folder(exporter):
         raise ExportFailed(f"{fmt} writes several files: give --out FOLDER")
@@ -82,9 +90,8 @@ def run_export(
     from qarin.core.analysis import analyse
 
     analysis = analyse(doc)
-    ctx = ExportContext(
-        doc, analysis, stored_notebook(doc), ExportOptions(include_suggestions=include_suggestions)
-    )
+    opts = replace(options or ExportOptions(), include_suggestions=include_suggestions)
+    ctx = ExportContext(doc, analysis, stored_notebook(doc), opts)
     result = exporter.export(ctx)
     write_result(exporter, result, out, doc.title)
     return 0
