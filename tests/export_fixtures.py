@@ -15,8 +15,10 @@ the fixtures into a test module with ``from tests.export_fixtures import export_
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 from types import MappingProxyType
 
 import pytest
@@ -240,3 +242,13 @@ def export_notebook() -> Notebook:
 @pytest.fixture
 def export_ctx() -> ExportContext:
     return sample_context()
+
+
+def assert_golden(path: Path, data: bytes) -> None:
+    """``data`` equals the golden file; QARIN_UPDATE_GOLDEN=1 rewrites it instead (review the
+    diff before committing)."""
+    if os.environ.get("QARIN_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    assert path.exists(), f"{path} missing: run with QARIN_UPDATE_GOLDEN=1"
+    assert data == path.read_bytes(), f"{path.name} changed (QARIN_UPDATE_GOLDEN=1 to accept)"

@@ -7,7 +7,6 @@ The golden file is tests/data/golden/sample.claimreview.jsonld; regenerate it wi
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -20,7 +19,7 @@ from qarin.core.export.base import ExportContext
 from qarin.core.export.formats.claimreview import RATING_VALUES, rating
 from qarin.core.export.registry import get
 from tests.export_checks import validate_claimreview
-from tests.export_fixtures import FIXED_DATE, sample_context
+from tests.export_fixtures import FIXED_DATE, assert_golden, sample_context
 
 GOLDEN = (Path(__file__).resolve().parent.parent / "data" / "golden"
           / "sample.claimreview.jsonld")
@@ -38,12 +37,7 @@ def with_claims(ctx: ExportContext, **changes: Any) -> ExportContext:
 
 
 def test_golden() -> None:
-    data = get("claimreview").export(sample_context()).single
-    if os.environ.get("QARIN_UPDATE_GOLDEN"):
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_bytes(data)
-    assert GOLDEN.exists(), f"{GOLDEN} missing: run with QARIN_UPDATE_GOLDEN=1"
-    assert data == GOLDEN.read_bytes(), "sample.claimreview.jsonld changed (QARIN_UPDATE_GOLDEN=1)"
+    assert_golden(GOLDEN, get("claimreview").export(sample_context()).single)
 
 
 @pytest.mark.parametrize(

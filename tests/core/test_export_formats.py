@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
@@ -47,6 +46,7 @@ from tests.export_fixtures import (
     T0,
     T1,
     T2,
+    assert_golden,
     sample_analysis,
     sample_context,
     sample_document,
@@ -79,12 +79,7 @@ def test_registered() -> None:
 def test_golden(name: str) -> None:
     result = export(name, sample_context())
     for file, data in result.files.items():
-        path = golden_path(name, file)
-        if os.environ.get("QARIN_UPDATE_GOLDEN"):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        assert path.exists(), f"{path} missing: run with QARIN_UPDATE_GOLDEN=1"
-        assert data == path.read_bytes(), f"{path.name} changed (QARIN_UPDATE_GOLDEN=1 to accept)"
+        assert_golden(golden_path(name, file), data)
 
 
 OPTION_SETS = [

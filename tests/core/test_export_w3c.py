@@ -7,7 +7,6 @@ with ``QARIN_UPDATE_GOLDEN=1 pytest tests/core/test_export_w3c.py`` and review t
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from qarin.core.export.w3c_import import import_w3c, notebook_from_w3c, read_w3c
 from qarin.core.model import Analysis, Bead
 from qarin.core.notes.model import Claim, Note, Notebook
 from tests.export_checks import validate_w3c, w3c_selectors
-from tests.export_fixtures import sample_context, sample_document
+from tests.export_fixtures import assert_golden, sample_context, sample_document
 
 GOLDEN = Path(__file__).resolve().parent.parent / "data" / "golden" / "sample.w3c.jsonld"
 
@@ -46,12 +45,7 @@ def bodies(ann: dict[str, Any], purpose: str) -> list[dict[str, Any]]:
 
 
 def test_golden() -> None:
-    data = get("w3c").export(sample_context()).single
-    if os.environ.get("QARIN_UPDATE_GOLDEN"):
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_bytes(data)
-    assert GOLDEN.exists(), f"{GOLDEN} missing: run with QARIN_UPDATE_GOLDEN=1"
-    assert data == GOLDEN.read_bytes(), "sample.w3c.jsonld changed (QARIN_UPDATE_GOLDEN=1)"
+    assert_golden(GOLDEN, get("w3c").export(sample_context()).single)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 
 from qarin.core.align.aligner import align
 from qarin.core.document import BilingualDocument
@@ -21,7 +20,10 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, float], None]
 Stage = Callable[[BilingualDocument, Analysis], Analysis]
 
+# The last few analyses, newest last: reopening a document is instant, and a long session
+# that opens many books does not keep every one of them in memory.
 _cache: dict[tuple[str, bool, str | None], Analysis] = {}
+CACHE_SIZE = 4
 
 
 def _later_stages(with_entities: bool, english_model: str | None) -> list[tuple[str, Stage]]:
@@ -54,6 +56,7 @@ def analyse(
     """
     key = (doc.content_hash, entities, english_model)
     if key in _cache:
+        _cache[key] = _cache.pop(key)  # most recently used goes last
         return _cache[key]
     report = progress or (lambda _stage, _f: None)
     report("sentences", 0.0)
@@ -66,4 +69,6 @@ def analyse(
         result = stage(doc, result)
     report("done", 1.0)
     _cache[key] = result
-    return replace(result)
+    while len(_cache) > CACHE_SIZE:
+        del _cache[next(iter(_cache))]
+    return result
