@@ -36,6 +36,9 @@ from qarin.core.entities.arabic_gazetteer import NAME  # noqa: E402
 CLASSES = ("PER", "LOC", "ORG")
 TokSpan = tuple[int, int, str]
 Predictor = Callable[[list[corpora.Sentence]], list[list[TokSpan]]]
+# ANERcorp has no article boundaries; its ~150k words come from ~300 articles, about 20
+# sentences each, so the recogniser reads 20 consecutive sentences as one document.
+DOC_SIZE = 20
 
 
 def gold_spans(sent: corpora.Sentence) -> list[TokSpan]:
@@ -89,13 +92,29 @@ def score(
 # -- systems ------------------------------------------------------------------------------------
 
 
-def recogniser_predictor(rec: ArabicRecognizer, timing: dict[str, float]) -> Predictor:
+def recogniser_predictor(
+    rec: ArabicRecognizer, timing: dict[str, float], doc_size: int
+) -> Predictor:
+    """Sentences are read `doc_size` at a time as one document (one line each)."""
+
     def predict(sents: list[corpora.Sentence]) -> list[list[TokSpan]]:
         texts = [corpora.text_of(s)[0] for s in sents]
+        docs = ["\n".join(texts[i : i + doc_size]) for i in range(0, len(texts), doc_size)]
         t0 = time.perf_counter()
-        mentions = rec.recognise_many(texts)
+        found = rec.recognise_many(docs)
         timing["seconds"] = timing.get("seconds", 0.0) + time.perf_counter() - t0
         timing["words"] = timing.get("words", 0.0) + sum(len(s) for s in sents)
+        mentions: list[list[tuple[int, int, str]]] = []
+        for d, doc_mentions in enumerate(found):
+            lines = texts[d * doc_size : (d + 1) * doc_size]
+            starts = [0]
+            for line in lines[:-1]:
+                starts.append(starts[-1] + len(line) + 1)
+            per_line: list[list[tuple[int, int, str]]] = [[] for _ in lines]
+            for start, end, label in doc_mentions:
+                k = bisect_right(starts, start) - 1
+                per_line[k].append((start - starts[k], end - starts[k], label))
+            mentions.extend(per_line)
         return [to_token_spans(s, m) for s, m in zip(sents, mentions, strict=True)]
 
     return predict
@@ -185,6 +204,15 @@ def main() -> None:
     ap.add_argument(
         "--dev", action="store_true", help="score the dev block instead of the test part"
     )
+    ap.add_argument(
+        "--doc-size",
+        type=int,
+        default=DOC_SIZE,
+        help=f"sentences read as one document (default {DOC_SIZE}, about one news article)",
+    )
+    ap.add_argument(
+        "--no-consistency", action="store_true", help="turn off document-level name consistency"
+    )
     args = ap.parse_args()
 
     splits = corpora.anercorp_splits()
@@ -197,13 +225,13 @@ def main() -> None:
             "AQMAR (Wikipedia, cross-domain)": corpora.read_aqmar(),
         }
     )
-    rec = ArabicRecognizer(args.model)
+    rec = ArabicRecognizer(args.model, document_consistency=not args.no_consistency)
     t0 = time.perf_counter()
     rec.recognise("تحميل")
     load = time.perf_counter() - t0
     timing: dict[str, float] = {}
     systems: dict[str, Predictor] = {
-        "qarin": recogniser_predictor(rec, timing),
+        "qarin": recogniser_predictor(rec, timing, args.doc_size),
         "memoriser baseline": memoriser_predictor(train),
         "gazetteer baseline": gazetteer_predictor(rec, train),
     }

@@ -16,10 +16,12 @@ Offsets are code points into the caller's text.
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qarin.core.entities import arabic_rules
+from qarin.core.entities.arabic_consistency import propagate
 from qarin.core.entities.arabic_gazetteer import NAME, Gazetteer
 from qarin.core.entities.arabic_lang import ArabicTokenizer
 from qarin.core.entities.arabic_text import normalise
@@ -71,8 +73,10 @@ def _default_model_dir() -> Path:
 class ArabicRecognizer:
     """Named entities in Arabic text as (start, end, label) code-point offsets."""
 
-    def __init__(self, model_dir: Path | None = None) -> None:
+    def __init__(self, model_dir: Path | None = None, *, document_consistency: bool = True) -> None:
         self._model_dir = model_dir
+        # Each text is one document: a name found anywhere in it is looked for everywhere.
+        self.document_consistency = document_consistency
         self._nlp: Language | None = None
         self._lock = threading.Lock()
 
@@ -116,19 +120,30 @@ class ArabicRecognizer:
                 if line.strip():
                     pieces.append((i, offset, line))
                 offset += len(line) + 1
+        docs = list(nlp.pipe((line for _, _, line in pieces), batch_size=64))
+        by_text: defaultdict[int, list[int]] = defaultdict(list)
+        for k, (i, _, _) in enumerate(pieces):
+            by_text[i].append(k)
         out: list[list[Mention]] = [[] for _ in texts]
-        docs = nlp.pipe((line for _, _, line in pieces), batch_size=64)
-        for (i, offset, _), doc in zip(pieces, docs, strict=True):
-            out[i].extend(
-                (s + offset, e + offset, lab) for s, e, lab in self._mentions(doc, gazetteer)
-            )
+        for i, mine in by_text.items():
+            text_docs = [docs[k] for k in mine]
+            spans = [_with_patterns(d, _network_spans(d)) for d in text_docs]
+            if self.document_consistency:
+                spans = propagate(text_docs, spans)
+            for k, doc, doc_spans in zip(mine, text_docs, spans, strict=True):
+                offset = pieces[k][1]
+                out[i].extend(
+                    (s + offset, e + offset, label)
+                    for s, e, label in self._mentions(doc, doc_spans, gazetteer)
+                )
         return out
 
     # -- post-processing -----------------------------------------------------------------------
 
-    def _mentions(self, doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    def _mentions(
+        self, doc: Doc, token_spans: list[tuple[int, int, str]], gazetteer: Gazetteer
+    ) -> list[Mention]:
         text = doc.text
-        token_spans = _with_patterns(doc, [(e.start, e.end, e.label_) for e in doc.ents])
         found: list[Mention] = []
         for start_tok, end_tok, label in token_spans:
             first = doc[start_tok].text
@@ -175,6 +190,10 @@ class ArabicRecognizer:
 # بمقاطعة نيكولاييف → مقاطعة نيكولاييف (GPE).  مدينة/منطقة are not: "the city of X" is X.
 _ADMIN_HEADS = frozenset({"مقاطعه", "محافظه"})
 _ARMED = ("القوات", "المسلحه")
+
+
+def _network_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    return [(e.start, e.end, e.label_) for e in doc.ents]
 
 
 def _with_patterns(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

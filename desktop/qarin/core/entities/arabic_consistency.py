@@ -1,0 +1,94 @@
+"""One name, one reading throughout a document.
+
+The network decides each sentence on its own, so a name it recognised in one sentence can be
+missed in the next (وقال شيراك … after جاك شيراك).  Readers expect every mention of a name
+to be lit, so after the network has seen the whole document its confident names are looked up
+again in the sentences where it found nothing:
+
+- every name the network tagged, as its sequence of proclitic-free stems (والعراق and العراق
+  are one key), with the label it got most often;
+- a person's last name on its own (شيراك from جاك شيراك), as PERSON;
+
+and a key is added wherever it occurs on tokens no mention covers.  A single word is only
+propagated when the network tagged a fair share of its occurrences in the document: one wrong
+tag must not turn every later "الله" or "الشرق" into an entity.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+TokenSpan = tuple[int, int, str]  # token start, token end, label
+
+PROPAGATED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+# A single-word key must be at least this long, and tagged in at least this share of its
+# occurrences in the document (a surname counts as tagged where its full name was).
+MIN_WORD_LENGTH = 3
+MIN_TAGGED_SHARE = 1 / 3
+
+
+def propagate(
+    docs: Sequence[Doc],
+    spans: Sequence[list[TokenSpan]],
+) -> list[list[TokenSpan]]:
+    """`spans` per doc (the network's, sorted) plus the document's names where they were missed."""
+    memory = _names(docs, spans)
+    if not memory:
+        return [list(s) for s in spans]
+    longest = max(len(k) for k in memory)
+    out: list[list[TokenSpan]] = []
+    for doc, found in zip(docs, spans, strict=True):
+        taken = [False] * len(doc)
+        for start, end, _ in found:
+            for i in range(start, end):
+                taken[i] = True
+        norms = [t.norm_ for t in doc]
+        added: list[TokenSpan] = []
+        i = 0
+        while i < len(doc):
+            hit = None
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                if any(taken[i : i + n]):
+                    continue
+                label = memory.get(tuple(norms[i : i + n]))
+                if label is not None:
+                    hit = (i, i + n, label)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            added.append(hit)
+            i = hit[1]
+        out.append(sorted([*found, *added]))
+    return out
+
+
+def _names(docs: Sequence[Doc], spans: Sequence[list[TokenSpan]]) -> dict[tuple[str, ...], str]:
+    votes: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    tagged: Counter[str] = Counter()  # one-word names and surnames: how often tagged
+    for doc, found in zip(docs, spans, strict=True):
+        for start, end, label in found:
+            if label not in PROPAGATED_LABELS:
+                continue
+            key = tuple(doc[i].norm_ for i in range(start, end))
+            votes[key][label] += 1
+            if len(key) == 1:
+                tagged[key[0]] += 1
+            elif label == "PERSON":
+                votes[key[-1:]]["PERSON"] += 1
+                tagged[key[-1]] += 1
+    seen = Counter(t.norm_ for doc in docs for t in doc)
+    return {
+        key: count.most_common(1)[0][0]
+        for key, count in votes.items()
+        if len(key) > 1 or _distinctive(key[0], tagged[key[0]], seen[key[0]])
+    }
+
+
+def _distinctive(word: str, tagged: int, seen: int) -> bool:
+    return len(word) >= MIN_WORD_LENGTH and word.isalpha() and tagged >= MIN_TAGGED_SHARE * seen
