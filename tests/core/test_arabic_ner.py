@@ -45,7 +45,7 @@ def test_model_is_shipped_and_small() -> None:
     assert (model / "config.cfg").is_file()
     assert (model / "LICENSE.md").is_file()
     size = sum(p.stat().st_size for p in model.rglob("*") if p.is_file())
-    assert size < 30 * 1024 * 1024
+    assert size < 64 * 1024 * 1024  # "tens of MB at most" (issue 3): 47 MB with its word vectors
 
 
 def test_person_and_date(rec: ArabicRecognizer) -> None:

