@@ -56,6 +56,9 @@ def test_person_and_date(rec: ArabicRecognizer) -> None:
     assert _find(S_ZELENSKY, ms, "الخميس")[2] == "DATE"
     assert _find(S_ZELENSKY, ms, "الأوكراني")[2] == "NORP"
     assert _find(S_ZELENSKY, ms, "الولايات المتحدة")[2] == "GPE"
+    # "late at night": a time of day, not the club Lille the network knows from sports pages.
+    assert _find(S_ZELENSKY, ms, "وقت ليل")[2] == "TIME"
+    assert not [m for m in ms if S_ZELENSKY[m[0] : m[1]] == "ليل"]
 
 
 def test_spans_start_inside_words(rec: ArabicRecognizer) -> None:
@@ -138,6 +141,9 @@ def test_rules() -> None:
     assert got["12 مارس 2024"] == "DATE"
     assert got["الساعة 10:30 صباحا"] == "TIME"
     assert "مارس" not in got  # the verb "practised", not the month
+    times = "وصل مساء الأحد، وغادر في وقت متأخر من الليل، ثم عاد صباح اليوم. فاز ليل على موناكو."
+    got = {times[s:e]: label for s, e, label in arabic_rules.find(times)}
+    assert got == {"مساء الأحد": "TIME", "وقت متأخر من الليل": "TIME", "صباح اليوم": "TIME"}
 
 
 def test_loads_in_a_fresh_process_with_only_the_module_imported() -> None:

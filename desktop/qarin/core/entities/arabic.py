@@ -161,17 +161,21 @@ class ArabicRecognizer:
         self, doc: Doc, token_spans: list[tuple[int, int, str]], gazetteer: Gazetteer
     ) -> list[Mention]:
         text = doc.text
+        rules = arabic_rules.find(text)
+        # A time of day is never a name: the network's ليل (Lille, in sports pages) inside
+        # وقت ليل gives way to the TIME.
+        times = [(s, e) for s, e, label in rules if label == "TIME"]
         found: list[Mention] = []
         for start_tok, end_tok, label in token_spans:
             first = doc[start_tok].text
             start = doc[start_tok].idx + gazetteer.proclitic_length(first)
             end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-            if start >= end:
+            if start >= end or any(s <= start and end <= e for s, e in times):
                 continue
             found.append((start, end, self._refine(text[start:end], label, gazetteer)))
         for start, end, label in self._gazetteer_mentions(doc, gazetteer):
             _add_if_free(found, start, end, label)
-        for start, end, label in arabic_rules.find(text):
+        for start, end, label in rules:
             _add_if_free(found, start, end, label)
         return sorted(found)
 

@@ -2,8 +2,9 @@
 
 ANERcorp has no such labels, so the network never learns them; they are regular enough in news
 text for patterns.  Spans exclude proclitics (وفي 25 → 25, بالمئة stays inside a PERCENT).
-Relative days (أمس، اليوم، غداً) are left out: the sample's readers did not mark them, in
-either language.
+Relative days on their own (أمس، اليوم، غداً) are left out: the sample's readers did not mark
+them, in either language; a time of day with one (صباح اليوم, "this morning") is a TIME, as
+spaCy's English model marks it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ _LEFT = r"(?:(?<=^)|(?<=[\s(«\"'“/\-])|(?<=[\s(«\"'“][وفبلك])|(?<=[\s
 _RIGHT = r"(?![0-9٠-٩\u0621-\u064a])"
 
 _DAYS = r"(?:الأحد|الاحد|الإثنين|الاثنين|الأثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)"
+_TIME_OF_DAY = (
+    r"(?:ال)?(?:ليل|ليلة|مساء|صباح|ظهر|ظهيرة|فجر|عصر)(?:اً|ا|ً)?"
+)
 _MONTHS_SAFE = (
     r"(?:يناير|فبراير|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|أغسطس|اغسطس|سبتمبر|"
     r"أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون الثاني|كانون الأول|شباط|آذار|نيسان|أيار|حزيران|تموز|"
@@ -56,6 +60,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "TIME",
         re.compile(
             rf"{_LEFT}(?:(?:ال)?ساعة\s+)?{_D}{{1,2}}[:٫]{_D}{{2}}(?:\s+(?:صباحا|صباحاً|مساء|مساءً|ظهرا|ظهراً))?{_RIGHT}"
+        ),
+    ),
+    # Times of day: "late at night" (في وقت ليل، في وقت متأخر من الليل), "Sunday evening"
+    # (مساء الأحد), "this morning" (صباح اليوم).  Before the weekday pattern so that the whole
+    # phrase is one TIME; a network mention inside it gives way (ليل is also the club Lille).
+    (
+        "TIME",
+        re.compile(
+            rf"{_LEFT}(?:وقت\s+(?:(?:متأخر|مبكر)\s+(?:من\s+)?)?{_TIME_OF_DAY}"
+            rf"|{_TIME_OF_DAY}\s+(?:يوم\s+)?(?:{_DAYS}|اليوم|أمس|الأمس)){_RIGHT}"
         ),
     ),
     (
