@@ -14,10 +14,12 @@ from qarin.gui.entities.palette import colour_for
 RUSSIA = Span("ar", 726, 731)  # روسيا inside لروسيا
 
 
-def test_palette_is_displacys() -> None:
+def test_palette_is_displacys_with_one_colour_per_label() -> None:
     assert colour_for("PERSON").name() == "#aa9cfc"
     assert colour_for("GPE").name() == "#feca74"
     assert colour_for("WHATEVER").name() == "#dddddd"
+    labels = ("PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+    assert len({colour_for(label).name() for label in labels}) == len(labels)
 
 
 def test_mentions_are_coloured_by_label(reader) -> None:  # type: ignore[no-untyped-def]

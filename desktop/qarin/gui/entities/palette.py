@@ -1,4 +1,9 @@
-"""Entity label colours, as displaCy draws them."""
+"""Entity label colours, as displaCy draws them, except that every label has its own.
+
+displaCy paints DATE and TIME alike, and CARDINAL, MONEY and PERCENT alike; the legend here
+toggles one label at a time, so a reader must be able to tell them apart.  The extra colours
+are pale like displaCy's so that Arabic letters stay readable on them.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +16,10 @@ LABEL_COLOURS: dict[str, str] = {
     "LOC": "#ff9561",
     "NORP": "#c887fb",
     "DATE": "#bfe1d9",
-    "TIME": "#bfe1d9",
+    "TIME": "#f4cfe0",
     "CARDINAL": "#e4e7d2",
-    "MONEY": "#e4e7d2",
-    "PERCENT": "#e4e7d2",
+    "MONEY": "#d5ebb5",
+    "PERCENT": "#efdcc4",
     "EVENT": "#ffeb80",
     "FAC": "#dddddd",
     "PRODUCT": "#bfeeb7",
