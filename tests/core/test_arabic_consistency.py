@@ -69,3 +69,9 @@ def test_the_recogniser_lights_a_name_the_network_missed_on_another_line() -> No
     assert text[shift + 4 : shift + 10] == "بيسكوف"
     # Consistency only adds: whatever the network found alone is still there.
     assert set(alone) < set(together)
+
+
+def test_a_last_name_tagged_otherwise_becomes_the_person() -> None:
+    docs = [_doc("قال", "دونالد", "ترمب"), _doc("وأكد", "ترمب"), _doc("حزب", "الله")]
+    spans = [[(1, 3, "PERSON")], [(1, 2, "ORG")], [(0, 2, "ORG")]]
+    assert propagate(docs, spans) == [[(1, 3, "PERSON")], [(1, 2, "PERSON")], [(0, 2, "ORG")]]

@@ -251,3 +251,22 @@ def test_proclitics_are_cut_only_where_the_english_name_does_not_sound_them(
     text = f"مع {arabic} اليوم"
     start = trim_proclitics(text, 3, 3 + len(arabic), latin)
     assert text[start : 3 + len(arabic)] == name
+
+
+def test_a_surname_the_english_model_calls_an_organisation_stays_the_person() -> None:
+    en = (
+        "U.S. President Donald Trump met Zelensky on Friday.",
+        "Trump said the talks went well.",
+        "Trump Organization denied it.",
+    )
+    ar = (
+        "التقى الرئيس الأمريكي دونالد ترمب زيلينسكي يوم الجمعة.",
+        "وقال ترمب إن المحادثات سارت بشكل جيد.",
+        "ونفت منظمة ترمب ذلك.",
+    )
+    a = _analysed(ar, en)
+    trump = _mention(a, "en", "Donald Trump")
+    alone = _mention(a, "en", "Trump")
+    assert (alone.label, alone.link) == ("PERSON", trump.link)  # spaCy alone says ORG here
+    assert _mention(a, "en", "Trump Organization").label == "ORG"
+    assert _mention(a, "en", "Trump Organization").link != trump.link

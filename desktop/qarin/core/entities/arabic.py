@@ -121,7 +121,11 @@ class ArabicRecognizer:
     def recognise(self, text: str) -> list[Mention]:
         return self.recognise_many([text])[0]
 
-    def recognise_many(self, texts: list[str]) -> list[list[Mention]]:
+    def recognise_many(
+        self, texts: list[str], *, one_document: bool = False
+    ) -> list[list[Mention]]:
+        """Mentions per text.  Each text is a document for name consistency, or, with
+        `one_document`, all of them together are (the paragraphs of one article)."""
         nlp = self.nlp
         gazetteer = self.gazetteer
         # Mentions never cross a line break, so each line is its own spaCy doc: long documents
@@ -138,21 +142,21 @@ class ArabicRecognizer:
             docs = [nlp.make_doc(line) for _, _, line in pieces]
             missing_vectors.fill(nlp.vocab, docs)
             docs = list(nlp.pipe(docs, batch_size=64))
-        by_text: defaultdict[int, list[int]] = defaultdict(list)
-        for k, (i, _, _) in enumerate(pieces):
-            by_text[i].append(k)
+        spans = [_with_patterns(d, _network_spans(d)) for d in docs]
+        if self.document_consistency:
+            documents: defaultdict[int, list[int]] = defaultdict(list)
+            for k, (i, _, _) in enumerate(pieces):
+                documents[0 if one_document else i].append(k)
+            for members in documents.values():
+                consistent = propagate([docs[k] for k in members], [spans[k] for k in members])
+                for k, doc_spans in zip(members, consistent, strict=True):
+                    spans[k] = doc_spans
         out: list[list[Mention]] = [[] for _ in texts]
-        for i, mine in by_text.items():
-            text_docs = [docs[k] for k in mine]
-            spans = [_with_patterns(d, _network_spans(d)) for d in text_docs]
-            if self.document_consistency:
-                spans = propagate(text_docs, spans)
-            for k, doc, doc_spans in zip(mine, text_docs, spans, strict=True):
-                offset = pieces[k][1]
-                out[i].extend(
-                    (s + offset, e + offset, label)
-                    for s, e, label in self._mentions(doc, doc_spans, gazetteer)
-                )
+        for (i, offset, _), doc, doc_spans in zip(pieces, docs, spans, strict=True):
+            out[i].extend(
+                (s + offset, e + offset, label)
+                for s, e, label in self._mentions(doc, doc_spans, gazetteer)
+            )
         return out
 
     # -- post-processing -----------------------------------------------------------------------

@@ -9,7 +9,9 @@ again in the sentences where it found nothing:
   are one key), with the label it got most often;
 - a person's last name on its own (شيراك from جاك شيراك), as PERSON;
 
-and a key is added wherever it occurs on tokens no mention covers.  A single word is only
+and a key is added wherever it occurs on tokens no mention covers.  A one-word mention that is
+the last name of a PERSON in the same document becomes a PERSON too (ترمب tagged ORG after
+دونالد ترمب).  A single word is only
 propagated when the network tagged a fair share of its occurrences in the document: one wrong
 tag must not turn every later "الله" or "الشرق" into an entity.
 """
@@ -37,12 +39,18 @@ def propagate(
     spans: Sequence[list[TokenSpan]],
 ) -> list[list[TokenSpan]]:
     """`spans` per doc (the network's, sorted) plus the document's names where they were missed."""
-    memory = _names(docs, spans)
+    memory, surnames = _names(docs, spans)
     if not memory:
         return [list(s) for s in spans]
     longest = max(len(k) for k in memory)
     out: list[list[TokenSpan]] = []
-    for doc, found in zip(docs, spans, strict=True):
+    for doc, network in zip(docs, spans, strict=True):
+        found = [
+            (start, end, "PERSON" if end - start == 1 and doc[start].norm_ in surnames else label)
+            if label in PROPAGATED_LABELS
+            else (start, end, label)
+            for start, end, label in network
+        ]
         taken = [False] * len(doc)
         for start, end, _ in found:
             for i in range(start, end):
@@ -68,7 +76,11 @@ def propagate(
     return out
 
 
-def _names(docs: Sequence[Doc], spans: Sequence[list[TokenSpan]]) -> dict[tuple[str, ...], str]:
+def _names(
+    docs: Sequence[Doc], spans: Sequence[list[TokenSpan]]
+) -> tuple[dict[tuple[str, ...], str], set[str]]:
+    """The names worth looking for again, with their labels, and the PERSON last names."""
+    surnames: set[str] = set()
     votes: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     tagged: Counter[str] = Counter()  # one-word names and surnames: how often tagged
     for doc, found in zip(docs, spans, strict=True):
@@ -82,12 +94,14 @@ def _names(docs: Sequence[Doc], spans: Sequence[list[TokenSpan]]) -> dict[tuple[
             elif label == "PERSON":
                 votes[key[-1:]]["PERSON"] += 1
                 tagged[key[-1]] += 1
+                surnames.add(key[-1])
     seen = Counter(t.norm_ for doc in docs for t in doc)
-    return {
-        key: count.most_common(1)[0][0]
+    memory = {
+        key: "PERSON" if len(key) == 1 and key[0] in surnames else count.most_common(1)[0][0]
         for key, count in votes.items()
         if len(key) > 1 or _distinctive(key[0], tagged[key[0]], seen[key[0]])
     }
+    return memory, surnames
 
 
 def _distinctive(word: str, tagged: int, seen: int) -> bool:

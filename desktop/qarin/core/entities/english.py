@@ -124,20 +124,56 @@ def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# Labels a person's name can wrongly get from the model when it stands alone ("Trump said").
+_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _person_names(texts: list[str], mentions: list[list[Mention]]) -> set[str]:
+    """Full and last names of the PERSON mentions."""
+    persons = [
+        text[s:e]
+        for text, found in zip(texts, mentions, strict=True)
+        for s, e, label in found
+        if label == "PERSON"
+    ]
+    return set(persons) | {p.split()[-1] for p in persons if " " in p}
+
+
+def _one_reading_per_person(text: str, mentions: list[Mention], names: set[str]) -> list[Mention]:
+    """A mention that is the full or last name of a PERSON in the same document is that PERSON.
+
+    spaCy decides each sentence alone: after "Donald Trump", "Trump said ..." can come out ORG,
+    which the reader sees as a second entity in another colour.
+    """
+    return [
+        (s, e, "PERSON" if label in _NAME_LABELS and text[s:e] in names else label)
+        for s, e, label in mentions
+    ]
+
+
 class EnglishRecognizer:
     def __init__(self, model: str | None = None) -> None:
         self.model = model
 
-    def recognise_many(self, texts: list[str]) -> list[list[Mention]]:
+    def recognise_many(
+        self, texts: list[str], *, one_document: bool = False
+    ) -> list[list[Mention]]:
+        """Mentions per text; with `one_document` the texts are the paragraphs of one document
+        and share their names (see `_one_reading_per_person`)."""
         with _lock:  # spaCy pipelines are not safe to share between threads
             nlp = load_pipeline(self.model)
             docs = list(nlp.pipe(texts, batch_size=64))
-        out = []
+        found: list[list[Mention]] = []
         for text, doc in zip(texts, docs, strict=True):
             mentions: list[Mention] = []
             for ent in doc.ents:
                 mentions += _tidy(text, ent.start_char, ent.end_char, ent.label_)
-            out.append(sorted(set(_institutions(text, _not_title_words(text, mentions)))))
+            found.append(_institutions(text, _not_title_words(text, mentions)))
+        everywhere = _person_names(texts, found) if one_document else None
+        out = []
+        for text, mentions in zip(texts, found, strict=True):
+            names = everywhere if everywhere is not None else _person_names([text], [mentions])
+            out.append(sorted(set(_one_reading_per_person(text, mentions, names))))
         return out
 
     def recognise(self, text: str) -> list[Mention]:

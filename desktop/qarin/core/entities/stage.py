@@ -25,7 +25,8 @@ _CLITIC_START = re.compile(r"^(?:لل|[وفبك]ال|[وفبكل](?=ال))")
 
 
 def _recognise(doc: BilingualDocument, english_model: str | None) -> list[Raw]:
-    """Run each language's recogniser paragraph by paragraph (context without whole books)."""
+    """Run each language's recogniser paragraph by paragraph (context without whole books);
+    names found in one paragraph are known in all (one document)."""
     out: list[Raw] = []
     for lang in doc.languages:
         paras = doc.paragraphs[lang]
@@ -33,11 +34,13 @@ def _recognise(doc: BilingualDocument, english_model: str | None) -> list[Raw]:
         if lang == "en":
             from qarin.core.entities.english import EnglishRecognizer
 
-            found = EnglishRecognizer(english_model).recognise_many(texts)
+            found = EnglishRecognizer(english_model).recognise_many(texts, one_document=True)
         else:
             arabic = _arabic()
             try:
-                found = arabic.recognise_many(texts) if arabic is not None else []
+                found = (
+                    arabic.recognise_many(texts, one_document=True) if arabic is not None else []
+                )
             except OSError as err:  # the trained model is not installed: English only
                 log.warning("Arabic entity recognition is not available: %s", err)
                 found = []
