@@ -270,3 +270,12 @@ def test_a_surname_the_english_model_calls_an_organisation_stays_the_person() ->
     assert (alone.label, alone.link) == ("PERSON", trump.link)  # spaCy alone says ORG here
     assert _mention(a, "en", "Trump Organization").label == "ORG"
     assert _mention(a, "en", "Trump Organization").link != trump.link
+
+
+def test_one_time_on_each_side_of_a_pair_is_one_entity() -> None:
+    a = _analysed(
+        ("أعلن الرئيس في وقت ليل (الأربعاء) أن المفاوضين سيسافرون.",),
+        ("The president announced late at night (Wednesday) that negotiators would travel.",),
+    )
+    assert _mention(a, "ar", "وقت ليل").link == _mention(a, "en", "late at night").link
+    assert _mention(a, "ar", "الأربعاء").link == _mention(a, "en", "Wednesday").link

@@ -21,6 +21,7 @@ from qarin.core.model import Bead
 from qarin.core.text.normalize import normalize_arabic, to_western_digits
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
+TRANSLATED_LABELS = frozenset({"DATE", "TIME"})
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 GROUPS = {"GPE": "place", "LOC": "place", "FAC": "place", "NORP": "place"}
 CROSS_MATCH = 0.75
@@ -180,16 +181,19 @@ def _pair_leftovers(
     mentions: Sequence[Mention], clusters: _Clusters, ar: list[int], en: list[int]
 ) -> None:
     """When an aligned pair has exactly one unmatched name of a kind on each side and they
-    sound somewhat alike, they are the same (مقاطعة نيكولاييف ~ Mykolaiv Oblast)."""
+    sound somewhat alike, they are the same (مقاطعة نيكولاييف ~ Mykolaiv Oblast).  A time or
+    date is translated, not transliterated: one on each side is enough (وقت ليل ~ late at
+    night)."""
     groups = {_group(mentions[i].label) for i in ar} & {_group(mentions[i].label) for i in en}
+    names = {_group(label) for label in NAME_LABELS}
     for group in groups:
-        if group not in {_group(label) for label in NAME_LABELS}:
+        if group not in names and group not in TRANSLATED_LABELS:
             continue
         a = [i for i in ar if _group(mentions[i].label) == group]
         e = [i for i in en if _group(mentions[i].label) == group]
-        if (
-            len(a) == 1 == len(e)
-            and name_similarity(mentions[a[0]].text, mentions[e[0]].text) >= LEFTOVER_MATCH
+        if len(a) == 1 == len(e) and (
+            group in TRANSLATED_LABELS
+            or name_similarity(mentions[a[0]].text, mentions[e[0]].text) >= LEFTOVER_MATCH
         ):
             clusters.union(a[0], e[0])
 
