@@ -103,7 +103,10 @@ class EntityTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME:
                 return QColor(group.colour)
             if role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
-                return f"{group.label}: {group.count('ar')} Arabic, {group.count('en')} English"
+                return (
+                    f"{group.display_name}\n"
+                    f"{group.label}: {group.count('ar')} Arabic, {group.count('en')} English"
+                )
             if role == KEY_ROLE:
                 return group.key
             return None
