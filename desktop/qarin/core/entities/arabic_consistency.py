@@ -22,6 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from qarin.core.entities.arabic_gazetteer import Gazetteer
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -42,7 +44,8 @@ def propagate(
     memory, surnames = _names(docs, spans)
     if not memory:
         return [list(s) for s in spans]
-    longest = max(len(k) for k in memory)
+    # The gazetteer's phrase matcher over stems, with this document's names as its phrases.
+    names = Gazetteer({" ".join(key): label for key, label in memory.items()})
     out: list[list[TokenSpan]] = []
     for doc, network in zip(docs, spans, strict=True):
         found = [
@@ -55,23 +58,11 @@ def propagate(
         for start, end, _ in found:
             for i in range(start, end):
                 taken[i] = True
-        norms = [t.norm_ for t in doc]
-        added: list[TokenSpan] = []
-        i = 0
-        while i < len(doc):
-            hit = None
-            for n in range(min(longest, len(doc) - i), 0, -1):
-                if any(taken[i : i + n]):
-                    continue
-                label = memory.get(tuple(norms[i : i + n]))
-                if label is not None:
-                    hit = (i, i + n, label)
-                    break
-            if hit is None:
-                i += 1
-                continue
-            added.append(hit)
-            i = hit[1]
+        added = [
+            (start, end, label)
+            for start, end, label in names.match([t.norm_ for t in doc])
+            if not any(taken[start:end])
+        ]
         out.append(sorted([*found, *added]))
     return out
 
