@@ -16,6 +16,7 @@ from probe import TAGS, spans, tags_of
 
 LAYERS = int(sys.argv[1]) if len(sys.argv) > 1 else 12
 EPOCHS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+LR = float(sys.argv[3]) if len(sys.argv) > 3 else 5e-5
 MAXLEN = 256
 torch.manual_seed(0)
 torch.set_num_threads(2)
@@ -116,7 +117,7 @@ model = Tagger()
 head = list(model.head.parameters())
 body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head")]
 opt = torch.optim.AdamW(
-    [{"params": body, "lr": 5e-5}, {"params": head, "lr": 1e-3}], weight_decay=0.01
+    [{"params": body, "lr": LR}, {"params": head, "lr": 1e-3}], weight_decay=0.01
 )
 order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
 batches = [order[i : i + 16] for i in range(0, len(order), 16)]
