@@ -17,6 +17,7 @@ from probe import TAGS, spans, tags_of
 LAYERS = int(sys.argv[1]) if len(sys.argv) > 1 else 12
 EPOCHS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 LR = float(sys.argv[3]) if len(sys.argv) > 3 else 5e-5
+FREEZE = (sys.argv[4] if len(sys.argv) > 4 else "frozen") == "frozen"
 MAXLEN = 256
 torch.manual_seed(0)
 torch.set_num_threads(2)
@@ -80,7 +81,7 @@ class Layer(nn.Module):
 class Tagger(nn.Module):
     def __init__(self):
         super().__init__()
-        self.emb = nn.Embedding.from_pretrained(E, freeze=True)
+        self.emb = nn.Embedding.from_pretrained(E, freeze=FREEZE)
         self.pos = nn.Parameter(torch.tensor(m.pos[: MAXLEN + 2]))
         self.tok_type = nn.Parameter(torch.tensor(m.type))
         self.eln_w = nn.Parameter(torch.tensor(m.eln_w))
