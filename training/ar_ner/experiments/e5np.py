@@ -193,37 +193,10 @@ class E5NP:
         return out, lens
 
     def forward(self, ids_list, upto=None):
-        """Hidden states after layer `upto` for each id sequence (bos/eos added)."""
-        H, NH = self.H, self.NH
-        hd = H // NH
-        seqs = [[self.bos, *ids, self.eos] for ids in ids_list]
-        lens = [len(s) for s in seqs]
-        T = max(lens)
-        B = len(seqs)
-        ids = np.array([s + [self.bos] * (T - len(s)) for s in seqs])
-        mask = np.array([[0.0] * n + [-1e9] * (T - n) for n in lens], np.float32)
-        x = self.word_rows(ids.reshape(-1)).reshape(B, T, H) + self.pos[:T][None] + self.type
-        x = self._ln(x, self.eln_w, self.eln_b, self.eps)
-        for L in self.layers[: upto or len(self.layers)]:
-            xf = x.reshape(B * T, H)
-            q = (xf @ L["q.w"] + L["q.b"]).reshape(B, T, NH, hd).transpose(0, 2, 1, 3)
-            k = (xf @ L["k.w"] + L["k.b"]).reshape(B, T, NH, hd).transpose(0, 2, 1, 3)
-            v = (xf @ L["v.w"] + L["v.b"]).reshape(B, T, NH, hd).transpose(0, 2, 1, 3)
-            a = q @ k.transpose(0, 1, 3, 2) / math.sqrt(hd) + mask[:, None, None, :]
-            a = np.exp(a - a.max(-1, keepdims=True))
-            a /= a.sum(-1, keepdims=True)
-            ctx = (a @ v).transpose(0, 2, 1, 3).reshape(B * T, H)
-            x = self._ln(xf + ctx @ L["ao.w"] + L["ao.b"], L["aln.w"], L["aln.b"], self.eps)
-            mid = x @ L["fi.w"] + L["fi.b"]
-            mid = (
-                0.5 * mid * (1 + np.tanh(0.7978845608 * (mid + 0.044715 * mid**3)))
-                if False
-                else mid * 0.5 * (1.0 + _erf(mid / math.sqrt(2)))
-            )
-            x = self._ln(x + mid @ L["fo.w"] + L["fo.b"], L["oln.w"], L["oln.b"], self.eps).reshape(
-                B, T, H
-            )
-        return x, lens
+        """Hidden states after layer `upto` (default: the last) for each id sequence."""
+        last = upto or len(self.layers)
+        out, lens = self.forward_layers(ids_list, (last,))
+        return out[last], lens
 
 
 def _erf(x):
