@@ -234,6 +234,22 @@ def test_notes_on_span_pair_and_document(qtbot, store_path):
     c.close()
 
 
+def test_a_note_on_a_span_is_tinted_in_its_pane_with_the_note_as_tooltip(reader):
+    window, ext = reader
+    pane = window.panes["ar"]
+    start = window.analysis.sentence("ar:1").start
+    span = Span("ar", start + 2, start + 9)
+    c = ext.controller
+    note = c.add_note(building.note_on_span(window.analysis, span, "check this name"))
+    assert span in pane.layer_spans("claims")
+    tooltips = [sel.format.toolTip() for sel in pane.layer("claims")]
+    assert "Note: check this name" in tooltips
+    assert not window.panes["en"].layer_spans("claims")  # the other language has no note
+    c.undo()
+    assert note.id not in c.notebook.notes
+    assert span not in pane.layer_spans("claims")
+
+
 def test_store_error_is_shown_in_red(qtbot, store_path):
     bad = store_path
     bad.write_bytes(b"this is not a database" * 100)

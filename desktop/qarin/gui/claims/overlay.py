@@ -1,7 +1,8 @@
-"""How claims look in the reading panes: formats only (underlines and a light tint), never
-inserted text, so Arabic shaping, search and copy are untouched.
+"""How claims and notes look in the reading panes: formats only (underlines and light tints),
+never inserted text, so Arabic shaping, search and copy are untouched.
 
-Claims get a dotted underline; the current claim a solid one on a pale background; the current
+Notes on a span get a pale yellow background with the note as its tooltip, like a sticky note;
+claims a dotted underline; the current claim a solid one on a pale background; the current
 suggestion a dashed one, so the reader sees what Accept would cover.
 """
 
@@ -17,6 +18,8 @@ OVERLAY_NAME = "claims"
 
 _CLAIM_COLOUR = QColor("#8e44ad")
 _CURRENT_BACKGROUND = QColor(142, 68, 173, 40)
+_NOTE_BACKGROUND = QColor(255, 221, 87, 90)
+_NOTE_TOOLTIP_CHARS = 300
 
 
 def _underlined(style: QTextCharFormat.UnderlineStyle, tooltip: str) -> QTextCharFormat:
@@ -31,7 +34,7 @@ def _underlined(style: QTextCharFormat.UnderlineStyle, tooltip: str) -> QTextCha
 def claim_formats(notebook: Notebook | None, current: ClaimRow | None
                   ) -> list[tuple[Span, QTextCharFormat]]:
     """The "claims" overlay: every claim span, then the current claim or suggestion on top."""
-    out: list[tuple[Span, QTextCharFormat]] = []
+    out = note_formats(notebook)
     if notebook is not None:
         # One shared format: a book can hold thousands of claims.
         dotted = _underlined(QTextCharFormat.UnderlineStyle.DotLine, "Claim")
@@ -46,4 +49,23 @@ def claim_formats(notebook: Notebook | None, current: ClaimRow | None
         else:
             fmt = _underlined(QTextCharFormat.UnderlineStyle.DashUnderline, "Suggested claim")
         out += [(span, fmt) for span in current.spans]
+    return out
+
+
+def note_formats(notebook: Notebook | None) -> list[tuple[Span, QTextCharFormat]]:
+    """Every note on a span, tinted, its text in the tooltip (notes on pairs and on the whole
+    document have no span of their own: they live in the notes tab)."""
+    out: list[tuple[Span, QTextCharFormat]] = []
+    if notebook is None:
+        return out
+    for note in notebook.notes.values():
+        if note.target != "span" or not note.spans:
+            continue
+        text = note.text.strip()
+        if len(text) > _NOTE_TOOLTIP_CHARS:
+            text = text[: _NOTE_TOOLTIP_CHARS - 1] + "…"
+        fmt = QTextCharFormat()
+        fmt.setBackground(_NOTE_BACKGROUND)
+        fmt.setToolTip(f"Note: {text}" if text else "Note")
+        out += [(span, fmt) for span in note.spans]
     return out
