@@ -13,9 +13,10 @@ import pytest
 
 from qarin.core.analysis import analyse
 from qarin.core.document import BilingualDocument
-from qarin.core.entities.gazetteer import gazetteer
+from qarin.core.entities.gazetteer import equivalents, gazetteer
 from qarin.core.entities.translit import name_similarity
 from qarin.core.model import Analysis, EntityMention
+from qarin.core.text.normalize import normalize_arabic
 
 # -- transliteration ---------------------------------------------------------------------------
 
@@ -82,6 +83,10 @@ def _key(text: str, lang: str) -> str | None:
         [("European Union", "en"), ("EU", "en"), ("الاتحاد الأوروبي", "ar")],
         [("Kyiv", "en"), ("Kiev", "en"), ("كييف", "ar")],
         [("Friday", "en"), ("الجمعة", "ar")],
+        [("Microsoft", "en"), ("مايكروسوفت", "ar"), ("ميكروسوفت", "ar")],
+        [("Al Jazeera", "en"), ("قناة الجزيرة", "ar")],
+        [("Houthis", "en"), ("الحوثيون", "ar"), ("أنصار الله", "ar")],
+        [("Real Madrid", "en"), ("ريال مدريد", "ar")],
     ],
 )  # fmt: skip
 def test_gazetteer_equivalents_share_a_key(names: list[tuple[str, str]]) -> None:
@@ -114,6 +119,20 @@ def test_nationality_adjectives_lead_to_their_country(
 def test_the_gazetteer_does_not_invent_entries() -> None:
     assert _key("armed forces", "en") is None
     assert _key("القوات", "ar") is None
+    # Common words that some organisations' names share are listed only with their head noun.
+    for word in ("الجزيرة", "العربية", "فتح", "القاعدة", "ميتا", "نيسان"):
+        assert _key(word, "ar") is None, word
+
+
+def test_no_name_in_the_curated_list_names_two_bodies() -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for key, label, en_names, ar_names in equivalents():
+        assert label in {"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}, key
+        for lang, names in (("en", en_names), ("ar", ar_names)):
+            for name in names:
+                assert name.strip() == name and name, (key, name)
+                norm = normalize_arabic(name) if lang == "ar" else name.casefold()
+                assert seen.setdefault((lang, norm), key) == key, (name, key, seen[(lang, norm)])
 
 
 # -- the entity stage ----------------------------------------------------------------------

@@ -29,6 +29,7 @@ import corpora  # noqa: E402
 
 from qarin.core.entities.arabic_gazetteer import NAME, Gazetteer  # noqa: E402
 from qarin.core.entities.arabic_text import normalise  # noqa: E402
+from qarin.core.entities.gazetteer import equivalents  # noqa: E402
 
 GAZ_DIR = HERE.parents[1] / "resources" / "gazetteers"
 CORPUS_DIR = HERE / "corpus"
@@ -247,40 +248,6 @@ _HAND_LOC = [
     "الدونباس",
     "دونباس",
 ]
-_HAND_ORG = [
-    "حلف شمال الأطلسي",
-    "الناتو",
-    "حلف الناتو",
-    "الأمم المتحدة",
-    "مجلس الأمن",
-    "مجلس الأمن الدولي",
-    "الاتحاد الأوروبي",
-    "الجامعة العربية",
-    "جامعة الدول العربية",
-    "الاتحاد الأفريقي",
-    "صندوق النقد الدولي",
-    "البنك الدولي",
-    "منظمة الصحة العالمية",
-    "الكونغرس",
-    "البنتاغون",
-    "البنتاجون",
-    "الكرملين",
-    "البيت الأبيض",
-    "منظمة التجارة العالمية",
-    "اليونسكو",
-    "اليونيسف",
-    "الجيش الإسرائيلي",
-    "حماس",
-    "حزب الله",
-    "منظمة التحرير الفلسطينية",
-    "السلطة الفلسطينية",
-    "مجلس التعاون الخليجي",
-    "أوبك",
-    "الوكالة الدولية للطاقة الذرية",
-    "منظمة العفو الدولية",
-    "الصليب الأحمر",
-    "الهلال الأحمر",
-]
 
 
 def nisba_base(country: str) -> str | None:
@@ -359,8 +326,11 @@ def cldr() -> Gazetteer:
         add(w, "NORP", overwrite=True)
     for w in _HAND_LOC:
         add(w, "LOC", overwrite=True)
-    for w in _HAND_ORG:
-        add(w, "ORG", overwrite=True)
+    # Organisations come from the bilingual list the linker uses, so both share one source.
+    for _, label, _, ar_names in equivalents():
+        if label == "ORG":
+            for w in ar_names:
+                add(w, "ORG", overwrite=True)
     return Gazetteer(phrases)
 
 

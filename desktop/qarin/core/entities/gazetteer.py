@@ -184,6 +184,18 @@ def _cities() -> list[tuple[str, str, str]]:
     return out
 
 
+def equivalents() -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """The curated list (resources/gazetteers/equivalents.tsv): key, label, English names,
+    Arabic names.  The Arabic NER build reads it too, so both languages know the same bodies."""
+    out = []
+    for line in resource("gazetteers", "equivalents.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, label, en_field, ar_field = line.split("\t")
+        out.append((key, label, tuple(en_field.split("|")), tuple(ar_field.split("|"))))
+    return out
+
+
 @cache
 def gazetteer() -> Gazetteer:
     from babel import Locale
@@ -230,10 +242,6 @@ def gazetteer() -> Gazetteer:
         ar_wide = (ar_loc.days if key == "weekday" else ar_loc.months)["format"]["wide"]
         for i, en_name in days["format"]["wide"].items():
             add(Entry(f"{key}:{i}", "DATE", en_name, ar_wide[i]), (en_name,), (ar_wide[i],))
-    for line in resource("gazetteers", "equivalents.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, label, en_field, ar_field = line.split("\t")
-        en_t, ar_t = tuple(en_field.split("|")), tuple(ar_field.split("|"))
+    for key, label, en_t, ar_t in equivalents():
         add(Entry(f"org:{key}", label, en_t[0], ar_t[0]), en_t, ar_t)
     return Gazetteer(by_en, by_ar, en_stems, ar_stems, entries)
