@@ -191,6 +191,49 @@ def test_json_round_trip(cmd: Command) -> None:
     assert command_from_dict(json.loads(json.dumps(inverse.to_dict()))) == inverse
 
 
+@pytest.mark.parametrize(("cmd", "stored", "inverse"), [
+    (AddClaim(Claim("c3", (Span("en", 0, 2),), tags=("new-tag",)), index=1, at=T1),
+     '{"type": "add_claim", "claim": {"id": "c3", "spans": [{"lang": "en", "start": 0, "end": 2}], "sentences": [], "claimant": "", "claimant_link": null, "cue": "", "status": "unverified", "tags": ["new-tag"], "notes": "", "evidence": [], "created": "", "modified": "", "origin": "reader"}, "index": 1, "at": "2026-11-25T11:00:00.000Z"}',
+     '{"type": "batch", "name": "Delete claim", "commands": [{"type": "delete_claim", "claim_id": "c3"}, {"type": "remove_tag", "tag": "new-tag", "only_if_unused": true}]}'),
+    (UpdateClaim.of("c1", status="false", tags=["numbers", "fresh"]),
+     '{"type": "update_claim", "claim_id": "c1", "changes": {"status": "false", "tags": ["numbers", "fresh"]}, "at": ""}',
+     '{"type": "batch", "name": "Edit claim", "commands": [{"type": "update_claim", "claim_id": "c1", "changes": {"modified": "2026-11-25T10:00:00.000Z", "status": "true", "tags": ["رسمي", "numbers"]}, "at": ""}, {"type": "remove_tag", "tag": "fresh", "only_if_unused": true}]}'),
+    (DeleteClaim("c2"),
+     '{"type": "delete_claim", "claim_id": "c2"}',
+     '{"type": "add_claim", "claim": {"id": "c2", "spans": [{"lang": "en", "start": 50, "end": 60}], "sentences": [], "claimant": "", "claimant_link": null, "cue": "", "status": "unverified", "tags": [], "notes": "", "evidence": [], "created": "2026-11-25T10:00:00.000Z", "modified": "2026-11-25T10:00:00.000Z", "origin": "reader"}, "index": 1, "at": "2026-11-25T10:00:00.000Z"}'),
+    (AddNote(Note("n9", "span", "x", spans=(Span("ar", 0, 4),))),
+     '{"type": "add_note", "note": {"id": "n9", "target": "span", "text": "x", "spans": [{"lang": "ar", "start": 0, "end": 4}], "sentences": [], "created": "", "modified": ""}, "index": null, "at": ""}',
+     '{"type": "delete_note", "note_id": "n9"}'),
+    (UpdateNote.of("n2", text="تعديل", at=T1),
+     '{"type": "update_note", "note_id": "n2", "changes": {"text": "تعديل"}, "at": "2026-11-25T11:00:00.000Z"}',
+     '{"type": "update_note", "note_id": "n2", "changes": {"modified": "2026-11-25T10:00:00.000Z", "text": "هامش"}, "at": ""}'),
+    (DeleteNote("n2"),
+     '{"type": "delete_note", "note_id": "n2"}',
+     '{"type": "add_note", "note": {"id": "n2", "target": "span", "text": "هامش", "spans": [{"lang": "ar", "start": 0, "end": 4}], "sentences": [], "created": "2026-11-25T10:00:00.000Z", "modified": "2026-11-25T10:00:00.000Z"}, "index": 1, "at": "2026-11-25T10:00:00.000Z"}'),
+], ids=lambda v: type(v).__name__ if isinstance(v, Command) else "")
+def test_claim_and_note_commands_keep_their_stored_form(cmd: Command, stored: str,
+                                                        inverse: str) -> None:
+    """The JSON (key order included) is the undo history in users' notebooks: it must not drift."""
+    assert json.dumps(cmd.to_dict(), ensure_ascii=False) == stored
+    assert json.dumps(cmd.inverse(full_notebook()).to_dict(), ensure_ascii=False) == inverse
+    assert command_from_dict(json.loads(stored)) == cmd
+
+
+def test_claim_and_note_commands_take_their_own_field_names() -> None:
+    c, n = claim("c9"), Note("n9", "document", "x")
+    assert AddClaim(claim=c, index=0, at=T1) == AddClaim(c, 0, T1)
+    assert UpdateClaim(claim_id="c1", changes=(("status", "x"),), at=T1).claim_id == "c1"
+    assert UpdateClaim.of(claim_id="c1", status="x") == UpdateClaim("c1", (("status", "x"),))
+    assert DeleteClaim(claim_id="c1").claim_id == "c1"
+    assert AddNote(note=n, index=None, at="").note is n
+    assert UpdateNote.of(note_id="n1", text="y").note_id == "n1"
+    assert DeleteNote(note_id="n1") != DeleteClaim(claim_id="n1")
+    with pytest.raises(CommandFailed, match="That note no longer exists"):
+        DeleteNote("gone").inverse(full_notebook())
+    with pytest.raises(CommandFailed, match="A note with this id already exists"):
+        AddNote(Note("n1", "document", "x")).apply(full_notebook())
+
+
 def test_unknown_command_type() -> None:
     with pytest.raises(InvalidNotebookData, match="unknown command type 'explode'"):
         command_from_dict({"type": "explode"})
