@@ -61,12 +61,14 @@ def test_the_majority_label_wins_and_other_labels_are_not_spread() -> None:
 
 
 def test_the_recogniser_lights_a_name_the_network_missed_on_another_line() -> None:
-    text = "وقال المتحدث باسم الكرملين دميتري بيسكوف إن موسكو سترد.\nوصل بيسكوف إلى ميامي."
+    # A name neither the network (alone, on the second line) nor the curated list knows; if a
+    # retrained model finds it by itself, pick another such name.
+    text = "وقال المبعوث الأمريكي كيث كيلوغ إن واشنطن سترد.\nوصل كيلوغ إلى باريس."
     shift = text.index("\n") + 1
     together = ArabicRecognizer().recognise(text)
     alone = ArabicRecognizer(document_consistency=False).recognise(text)
-    assert (shift + 4, shift + 10, "PERSON") in together
-    assert text[shift + 4 : shift + 10] == "بيسكوف"
+    assert (shift + 4, shift + 9, "PERSON") in together
+    assert text[shift + 4 : shift + 9] == "كيلوغ"
     # Consistency only adds: whatever the network found alone is still there.
     assert set(alone) < set(together)
 

@@ -127,7 +127,7 @@ def test_the_gazetteer_does_not_invent_entries() -> None:
 def test_no_name_in_the_curated_list_names_two_bodies() -> None:
     seen: dict[tuple[str, str], str] = {}
     for key, label, en_names, ar_names in equivalents():
-        assert label in {"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}, key
+        assert label in {"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "EVENT"}, key
         for lang, names in (("en", en_names), ("ar", ar_names)):
             for name in names:
                 assert name.strip() == name and name, (key, name)
@@ -210,11 +210,16 @@ def test_a_one_language_document(lang: str) -> None:
     assert {m.lang for m in a.entities} == {lang}
     other = "ar" if lang == "en" else "en"
     for link in a.links:
-        assert link.names.get(other) in (None, "") or link.label in ("GPE", "NORP", "ORG", "DATE")
+        # Only listed names (places, bodies, people in the news) know their other-language form.
+        known = link.label in ("GPE", "NORP", "ORG", "DATE", "PERSON")
+        assert link.names.get(other) in (None, "") or known
         assert link.names.get(lang)
     full = "Vladimir Putin" if lang == "en" else "فلاديمير بوتين"
     short = "Putin" if lang == "en" else "بوتين"
     assert _mention(a, lang, short).link == _mention(a, lang, full).link
+    # A person in the curated list is named in the other language too.
+    putin = next(link for link in a.links if link.id == _mention(a, lang, full).link)
+    assert putin.names == {"en": "Vladimir Putin", "ar": "فلاديمير بوتين"}
 
 
 def test_every_mention_has_a_link_and_ids_are_stable() -> None:
@@ -289,6 +294,17 @@ def test_a_surname_the_english_model_calls_an_organisation_stays_the_person() ->
     assert (alone.label, alone.link) == ("PERSON", trump.link)  # spaCy alone says ORG here
     assert _mention(a, "en", "Trump Organization").label == "ORG"
     assert _mention(a, "en", "Trump Organization").link != trump.link
+
+
+def test_a_listed_name_of_several_words_replaces_the_part_the_model_found() -> None:
+    from qarin.core.entities.english import EnglishRecognizer
+
+    text = "Real Madrid beat Bayern Munich, Doctors Without Borders said."
+    ms = EnglishRecognizer().recognise(text)
+    for name in ("Real Madrid", "Bayern Munich", "Doctors Without Borders"):
+        start = text.index(name)
+        assert (start, start + len(name), "ORG") in ms, (name, ms)
+    assert not [m for m in ms if text[m[0] : m[1]] == "Madrid"]
 
 
 def test_one_time_on_each_side_of_a_pair_is_one_entity() -> None:

@@ -2,7 +2,8 @@
 
 - cldr_ar.json: CLDR (via babel) territory, region and exemplar-city names in Arabic, plus
   nationality adjectives (nisba) derived from the country names and CLDR currency names, plus
-  a short hand-made list (broken plurals, religions, geographic regions).
+  a short hand-made list (broken plurals, religions, geographic regions), plus the Arabic names
+  of the organisations and people in resources/gazetteers/equivalents.tsv (the linker's list).
 - arabnamer_ar.json: single words of the 22.8k personal names in arabnamer's dictionary (CC BY 4.0),
   minus words the ANERcorp training part mostly uses as ordinary words.
 - corpus/freq.json: word frequencies (normalised) over the ANERcorp training part and the Arabic
@@ -326,11 +327,11 @@ def cldr() -> Gazetteer:
         add(w, "NORP", overwrite=True)
     for w in _HAND_LOC:
         add(w, "LOC", overwrite=True)
-    # Organisations come from the bilingual list the linker uses, so both share one source.
+    # Organisations and people come from the bilingual list the linker uses: one source.
     for _, label, _, ar_names in equivalents():
-        if label == "ORG":
+        if label in ("ORG", "PERSON"):
             for w in ar_names:
-                add(w, "ORG", overwrite=True)
+                add(w, label, overwrite=True)
     return Gazetteer(phrases)
 
 

@@ -26,16 +26,18 @@ from qarin.core.entities.arabic_gazetteer import NAME, Gazetteer
 from qarin.core.entities.arabic_lang import ArabicTokenizer
 from qarin.core.entities.arabic_text import normalise
 from qarin.core.entities.arabic_vectors import MissingWordVectors
+from qarin.core.entities.mentions import Mention, add_if_free, add_or_widen
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-Mention = tuple[int, int, str]
 
-# Labels the gazetteer may add on its own; NAME words are evidence for the network only, and
-# GPE/ORG entries are left to the network, which sees context (measured on the dev block).
-GAZETTEER_LABELS = frozenset({"NORP", "LOC", "ORG"})
+# Labels the gazetteer may add on its own: nationalities, regions, and the curated organisations
+# and people of resources/gazetteers/equivalents.tsv.  NAME words (personal-name dictionary) are
+# evidence for the network only, and GPE entries are left to the network, which sees context
+# (Lille the club, Georgia the name; measured on the dev block).
+GAZETTEER_LABELS = frozenset({"NORP", "LOC", "ORG", "PERSON"})
 # First words of geographic-feature names: a "GPE" starting with one is a LOC.
 _GEO_HEADS = frozenset(
     normalise(w)
@@ -179,9 +181,9 @@ class ArabicRecognizer:
                 continue
             found.append((start, end, self._refine(text[start:end], label, gazetteer)))
         for start, end, label in self._gazetteer_mentions(doc, gazetteer):
-            _add_if_free(found, start, end, label)
+            add_or_widen(found, start, end, label)
         for start, end, label in rules:
-            _add_if_free(found, start, end, label)
+            add_if_free(found, start, end, label)
         return sorted(found)
 
     @staticmethod
@@ -239,8 +241,3 @@ def _with_patterns(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
         ):
             out.append((i, i + 3, "ORG"))
     return sorted(out)
-
-
-def _add_if_free(found: list[Mention], start: int, end: int, label: str) -> None:
-    if all(end <= s or start >= e for s, e, _ in found):
-        found.append((start, end, label))

