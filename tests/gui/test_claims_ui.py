@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
+from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence, QTextCharFormat
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -234,7 +234,7 @@ def test_notes_on_span_pair_and_document(qtbot, store_path):
     c.close()
 
 
-def test_a_note_on_a_span_is_tinted_in_its_pane_with_the_note_as_tooltip(reader):
+def test_a_note_on_a_span_is_marked_in_its_pane_with_the_note_as_tooltip(reader):
     window, ext = reader
     pane = window.panes["ar"]
     start = window.analysis.sentence("ar:1").start
@@ -242,8 +242,9 @@ def test_a_note_on_a_span_is_tinted_in_its_pane_with_the_note_as_tooltip(reader)
     c = ext.controller
     note = c.add_note(building.note_on_span(window.analysis, span, "check this name"))
     assert span in pane.layer_spans("claims")
-    tooltips = [sel.format.toolTip() for sel in pane.layer("claims")]
-    assert "Note: check this name" in tooltips
+    marks = [sel.format for sel in pane.layer("claims")
+             if sel.format.toolTip() == "Note: check this name"]
+    assert [f.underlineStyle() for f in marks] == [QTextCharFormat.UnderlineStyle.WaveUnderline]
     assert not window.panes["en"].layer_spans("claims")  # the other language has no note
     c.undo()
     assert note.id not in c.notebook.notes

@@ -1,9 +1,10 @@
 """How claims and notes look in the reading panes: formats only (underlines and light tints),
 never inserted text, so Arabic shaping, search and copy are untouched.
 
-Notes on a span get a pale yellow background with the note as its tooltip, like a sticky note;
-claims a dotted underline; the current claim a solid one on a pale background; the current
-suggestion a dashed one, so the reader sees what Accept would cover.
+Claims get a dotted underline; the current claim a solid one on a pale background; the current
+suggestion a dashed one, so the reader sees what Accept would cover.  Notes on a span get an
+amber wavy underline, the note as its tooltip: a tint would muddy the entity colours (and look
+like the place colour), and drawn after the claims the note stays visible inside one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ OVERLAY_NAME = "claims"
 
 _CLAIM_COLOUR = QColor("#8e44ad")
 _CURRENT_BACKGROUND = QColor(142, 68, 173, 40)
-_NOTE_BACKGROUND = QColor(255, 221, 87, 90)
+_NOTE_COLOUR = QColor("#e08e0b")
 _NOTE_TOOLTIP_CHARS = 300
 
 
@@ -33,8 +34,9 @@ def _underlined(style: QTextCharFormat.UnderlineStyle, tooltip: str) -> QTextCha
 
 def claim_formats(notebook: Notebook | None, current: ClaimRow | None
                   ) -> list[tuple[Span, QTextCharFormat]]:
-    """The "claims" overlay: every claim span, then the current claim or suggestion on top."""
-    out = note_formats(notebook)
+    """The "claims" overlay: every claim span, the current claim or suggestion on top, then the
+    notes on spans."""
+    out: list[tuple[Span, QTextCharFormat]] = []
     if notebook is not None:
         # One shared format: a book can hold thousands of claims.
         dotted = _underlined(QTextCharFormat.UnderlineStyle.DotLine, "Claim")
@@ -49,11 +51,11 @@ def claim_formats(notebook: Notebook | None, current: ClaimRow | None
         else:
             fmt = _underlined(QTextCharFormat.UnderlineStyle.DashUnderline, "Suggested claim")
         out += [(span, fmt) for span in current.spans]
-    return out
+    return out + note_formats(notebook)
 
 
 def note_formats(notebook: Notebook | None) -> list[tuple[Span, QTextCharFormat]]:
-    """Every note on a span, tinted, its text in the tooltip (notes on pairs and on the whole
+    """Every note on a span, underlined, its text in the tooltip (notes on pairs and on the whole
     document have no span of their own: they live in the notes tab)."""
     out: list[tuple[Span, QTextCharFormat]] = []
     if notebook is None:
@@ -65,7 +67,8 @@ def note_formats(notebook: Notebook | None) -> list[tuple[Span, QTextCharFormat]
         if len(text) > _NOTE_TOOLTIP_CHARS:
             text = text[: _NOTE_TOOLTIP_CHARS - 1] + "…"
         fmt = QTextCharFormat()
-        fmt.setBackground(_NOTE_BACKGROUND)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(_NOTE_COLOUR)
         fmt.setToolTip(f"Note: {text}" if text else "Note")
         out += [(span, fmt) for span in note.spans]
     return out
