@@ -24,10 +24,18 @@ from qarin.core.document import BilingualDocument, Sentence
 from qarin.core.errors import ExportFailed
 from qarin.core.export.base import ExportContext, ExportOptions
 from qarin.core.export.content import claim_quotes
-from qarin.core.export.pdfwriter import ARABIC, FALLBACK, FONTS, PdfWriter, metrics, printable
+from qarin.core.export.pdfwriter import (
+    ARABIC,
+    FALLBACK,
+    FONTS,
+    PdfWriter,
+    metrics,
+    printable,
+    rtl_islands,
+)
 from qarin.core.export.registry import get
 from qarin.core.model import Analysis, Bead
-from qarin.core.notes.model import Claim, Notebook
+from qarin.core.notes.model import Claim, Note, Notebook
 from qarin.paths import resource
 from tests.export_checks import match_words, missing_pdf_words, pdf_text, validate_pdf
 from tests.export_fixtures import FIXED_DATE, sample_context
@@ -174,6 +182,29 @@ def test_arabic_value_with_a_number_reads_right_to_left() -> None:
     x = {w: float(pos) for pos, y, w in words if abs(float(y) - tags_y) < 4}
     word = next(w for w in x if "ةلحرملا" in w)  # pdftotext -bbox gives glyph (visual) order
     assert x["first,"] < x["2"] < x[word]
+
+
+def test_rtl_islands_cut_an_english_paragraph_where_the_bidi_levels_change() -> None:
+    para = "Source: بيان رقم 25 لعام 2024 (page 3), see (قرار 7) now."
+    assert rtl_islands(para) == ["Source: ", "بيان رقم 25 لعام 2024", " ", "(page ", "3), ",
+                                 "see ", "(", "قرار 7", ") ", "now."]
+    assert rtl_islands("plain English") == ["plain ", "English"]
+
+
+@needs_pdftotext
+def test_an_english_note_quoting_arabic_with_numbers_reads_in_bidi_order() -> None:
+    """Notes paragraphs go through ``text``: an Arabic island holding numbers inside an English
+    sentence must read 2024 ... 25 ... بيان from left to right (the island is right to left)."""
+    ctx = sample_context()
+    note = Note("n-mixed", "document", "Source: بيان رقم 25 لعام 2024 (page 3) today")
+    nb = ctx.notebook.with_note(note)
+    out = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=export_pdf(replace(ctx,
+                         notebook=nb)), capture_output=True, check=True).stdout.decode()
+    words = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<', out)
+    line_y = next(float(y) for _, y, w in words if w == "today")
+    x = {w: float(pos) for pos, y, w in words if abs(float(y) - line_y) < 4}
+    bayan = next(w for w in x if "نايب" in w or "بيان" in w)
+    assert x["Source:"] < x["2024"] < x["25"] < x[bayan] < x["(page"] < x["today"]
 
 
 def thousand_claims() -> ExportContext:

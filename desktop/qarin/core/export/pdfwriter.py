@@ -20,7 +20,8 @@ from functools import cache
 
 from bidi import get_base_level
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.bidi import BidiParagraph
+from fpdf.enums import TextDirection, XPos, YPos
 
 from qarin.core.export.fontmetrics import Metrics
 from qarin.core.export.textsafe import strip_controls
@@ -35,7 +36,30 @@ def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 
 
+def rtl_islands(para: str) -> list[str]:
+    """A left-to-right paragraph cut into its words and its right-to-left islands.
+
+    An island is everything the Unicode bidi algorithm puts above the paragraph's level: Arabic
+    with the numbers inside it (بيان رقم 25 لعام 2024).  fpdf2 reorders only one level, so in a
+    left-to-right cell such an island comes out scrambled; drawn as a right-to-left cell of its
+    own (``inline``) it reads right, and the words around it still wrap one by one.
+    """
+    bidi = BidiParagraph(para, base_direction=TextDirection.LTR)
+    levels = [c.embedding_level for c in bidi.get_characters_with_embedding_level()]
+    if len(levels) != len(para):  # characters the algorithm drops: draw the paragraph whole
+        return [para]
+    pieces: list[str] = []
+    start = 0
+    for i in range(1, len(para) + 1):
+        if i == len(para) or (levels[i] > 0) != (levels[start] > 0):
+            run = para[start:i]
+            pieces += [run] if levels[start] > 0 else _WORD.findall(run)
+            start = i
+    return pieces
+
+
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\S+\s*|\s+")
 _LATIN = re.compile("[A-Za-z]")
 # Runs that end after punctuation: where a word too long for a line may break.
 _BREAK_AFTER = re.compile(r"[^،,.;:!?؛/&=-]*[،,.;:!?؛/&=-]+|[^،,.;:!?؛/&=-]+")
@@ -216,8 +240,11 @@ class PdfWriter:
                 pdf.ln(style.leading * 0.6)
                 continue
             is_rtl = get_base_level(para) == 1 if rtl is None else rtl
-            self._use(arabic_variant(style) if is_rtl else style)
             shaped = bool(_RTL.search(para)) or is_rtl
+            if shaped and not is_rtl:
+                self.inline(rtl_islands(para), style)
+                continue
+            self._use(arabic_variant(style) if is_rtl else style)
             self._set_shaping(shaped, "rtl" if is_rtl else "ltr")
             for line in self._lines(para, shaped):
                 if shaped:
