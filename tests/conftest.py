@@ -1,5 +1,5 @@
-"""Test-wide settings: Qt offscreen, and a private data directory so tests never touch the
-reader's real notebooks."""
+"""Test-wide settings: Qt offscreen, and private data, config and cache directories so tests
+never touch the reader's real notebooks, settings or caches."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-for _var, _prefix in (("QARIN_DATA_DIR", "qarin-test-data-"), ("QARIN_CONFIG_DIR", "qarin-test-config-")):
+for _var, _prefix in (
+    ("QARIN_DATA_DIR", "qarin-test-data-"),
+    ("QARIN_CONFIG_DIR", "qarin-test-config-"),
+    ("QARIN_CACHE_DIR", "qarin-test-cache-"),
+):
     os.environ[_var] = tempfile.mkdtemp(prefix=_prefix)
     atexit.register(shutil.rmtree, os.environ[_var], True)
 

