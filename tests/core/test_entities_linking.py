@@ -307,6 +307,14 @@ def test_a_listed_name_of_several_words_replaces_the_part_the_model_found() -> N
     assert not [m for m in ms if text[m[0] : m[1]] == "Madrid"]
 
 
+def test_a_listed_person_is_shown_as_the_document_spells_the_full_name() -> None:
+    a = _analysed(("قال دونالد ترامب إن الاتفاق قريب.", "وأكد ترامب ذلك."), ())
+    trump = _mention(a, "ar", "دونالد ترامب")
+    assert _mention(a, "ar", "ترامب").link == trump.link
+    link = next(link for link in a.links if link.id == trump.link)
+    assert link.names == {"ar": "دونالد ترامب", "en": "Donald Trump"}
+
+
 def test_one_time_on_each_side_of_a_pair_is_one_entity() -> None:
     a = _analysed(
         ("أعلن الرئيس في وقت ليل (الأربعاء) أن المفاوضين سيسافرون.",),

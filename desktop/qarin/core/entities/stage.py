@@ -147,7 +147,13 @@ def add_entities(
         for lang in ("ar", "en"):
             texts = [mentions[i].text for i in idx if mentions[i].lang == lang]
             gaz = (entry.ar if lang == "ar" else entry.en) if entry else None
-            names[lang] = gaz or _display_name(texts)
+            own = _display_name(texts)
+            # A person is shown as the document spells the full name (ترامب, not the list's
+            # ترمب); places and bodies by their standard name (the United States for "U.S.").
+            if entry and entry.label == "PERSON" and own and " " in own:
+                names[lang] = own
+            else:
+                names[lang] = gaz or own
         label = linking.cluster_label(mentions[i].label for i in idx)
         links.append(EntityLink(f"L{c}", label, names, tuple(ids[i] for i in idx)))
     entities = tuple(
