@@ -18,8 +18,11 @@ def test_palette_is_displacys_with_one_colour_per_label() -> None:
     assert colour_for("PERSON").name() == "#aa9cfc"
     assert colour_for("GPE").name() == "#feca74"
     assert colour_for("WHATEVER").name() == "#dddddd"
-    labels = ("PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
-    assert len({colour_for(label).name() for label in labels}) == len(labels)
+    labels = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
+              "LAW", "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
+              "CARDINAL")  # spaCy's English scheme
+    colours = {colour_for(label).name() for label in labels}
+    assert len(colours) == len(labels) and "#dddddd" not in colours
 
 
 def test_mentions_are_coloured_by_label(reader) -> None:  # type: ignore[no-untyped-def]

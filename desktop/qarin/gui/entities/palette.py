@@ -1,8 +1,10 @@
 """Entity label colours, as displaCy draws them, except that every label has its own.
 
-displaCy paints DATE and TIME alike, and CARDINAL, MONEY and PERCENT alike; the legend here
-toggles one label at a time, so a reader must be able to tell them apart.  The extra colours
-are pale like displaCy's so that Arabic letters stay readable on them.
+displaCy paints DATE and TIME alike; CARDINAL, MONEY, PERCENT, QUANTITY and ORDINAL alike; and
+FAC, LAW and LANGUAGE the same grey.  The legend here toggles one label at a time, so a reader
+must be able to tell them apart.  The extra colours are pale like displaCy's so that Arabic
+letters stay readable on them; those were picked as far apart (CIE Lab) from the others as
+pale colours go.  Every label of spaCy's English scheme (OntoNotes) is here.
 """
 
 from __future__ import annotations
@@ -20,9 +22,14 @@ LABEL_COLOURS: dict[str, str] = {
     "CARDINAL": "#e4e7d2",
     "MONEY": "#d5ebb5",
     "PERCENT": "#efdcc4",
+    "QUANTITY": "#feaafe",
+    "ORDINAL": "#dafe98",
     "EVENT": "#ffeb80",
-    "FAC": "#dddddd",
+    "FAC": "#8ccefe",
     "PRODUCT": "#bfeeb7",
+    "WORK_OF_ART": "#f0d0ff",
+    "LAW": "#feb698",
+    "LANGUAGE": "#96fe96",
 }
 DEFAULT_COLOUR = "#dddddd"
 
