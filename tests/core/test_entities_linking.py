@@ -322,3 +322,20 @@ def test_one_time_on_each_side_of_a_pair_is_one_entity() -> None:
     )
     assert _mention(a, "ar", "وقت ليل").link == _mention(a, "en", "late at night").link
     assert _mention(a, "ar", "الأربعاء").link == _mention(a, "en", "Wednesday").link
+
+
+def test_overlapping_mentions_keep_the_longest_in_each_language() -> None:
+    from qarin.core.entities.stage import _resolve_overlaps
+
+    raw = [
+        ("en", 0, 6, "PERSON"),  # Rustem
+        ("en", 0, 13, "PERSON"),  # Rustem Umerov (projected): wins
+        ("en", 7, 13, "PERSON"),
+        ("ar", 0, 5, "GPE"),
+        ("ar", 3, 9, "GPE"),  # longer, overlaps the first: wins
+        ("ar", 9, 12, "DATE"),  # touches but does not overlap
+        ("en", 20, 25, "GPE"),
+    ]
+    assert _resolve_overlaps(raw) == [
+        ("ar", 3, 9, "GPE"), ("ar", 9, 12, "DATE"), ("en", 0, 13, "PERSON"), ("en", 20, 25, "GPE"),
+    ]

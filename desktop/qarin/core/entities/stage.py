@@ -107,9 +107,18 @@ def _project(doc: BilingualDocument, analysis: Analysis, raw: list[Raw]) -> list
 def _resolve_overlaps(raw: list[Raw]) -> list[Raw]:
     """Longest span wins where two overlap (a projected full name over a partial one)."""
     out: list[Raw] = []
+    # Kept spans of each language never overlap, so sorted by start they are sorted by end too:
+    # the only one that can overlap a new span is the last to start before it ends.
+    starts: dict[str, list[int]] = defaultdict(list)
+    ends: dict[str, list[int]] = defaultdict(list)
     for m in sorted(set(raw), key=lambda m: (m[0], -(m[2] - m[1]), m[1])):
-        if not any(o[0] == m[0] and o[1] < m[2] and m[1] < o[2] for o in out):
-            out.append(m)
+        lang, start, end, _ = m
+        k = bisect.bisect_left(starts[lang], end)
+        if k and ends[lang][k - 1] > start:
+            continue
+        starts[lang].insert(k, start)
+        ends[lang].insert(k, end)
+        out.append(m)
     return sorted(out, key=lambda m: (m[0] != "ar", m[1]))
 
 
