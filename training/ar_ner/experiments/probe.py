@@ -10,11 +10,15 @@ sp = corpora.anercorp_splits()
 TAGS = ["O"] + [f"{p}-{c}" for c in ("PERS", "LOC", "ORG") for p in ("B", "I")]
 
 
+# corpora gives Qarin's labels (PERSON, GPE, LOC, ORG); the probe's tags are the scored classes.
+_CLASS = {"PERSON": "PERS", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG"}
+
+
 def tags_of(s):
     out = []
     for _, t in s:
-        t = t if t[2:] in ("PERS", "LOC", "ORG") else "O"
-        out.append(TAGS.index(t) if t in TAGS else 0)
+        cls = _CLASS.get(t[2:])
+        out.append(TAGS.index(f"{t[:2]}{cls}") if cls and t[:2] in ("B-", "I-") else 0)
     return out
 
 
