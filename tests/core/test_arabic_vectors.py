@@ -173,3 +173,16 @@ def test_the_recogniser_keeps_its_cache_where_the_environment_says(
 
     with sqlite3.connect(tmp_path / "arabic-word-vectors.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM words WHERE word = ?", (word,)).fetchone() == (1,)
+
+
+def test_a_full_cache_forgets_the_words_met_longest_ago(tmp_path: Path) -> None:
+    from qarin.core.entities.word_cache import WordVectorCache
+
+    path = tmp_path / "vectors.sqlite3"
+    cache = WordVectorCache(path, "k", DIMS, max_words=10)
+    cache.put({f"w{i:02}": np.full(DIMS, i, dtype=np.float32) for i in range(12)})
+    cache.close()
+    reopened = WordVectorCache(path, "k", DIMS, max_words=10)  # trimmed when a session opens it
+    kept = reopened.get([f"w{i:02}" for i in range(12)])
+    assert sorted(kept) == [f"w{i:02}" for i in range(7, 12)]  # the newest half of the cap
+    np.testing.assert_array_equal(kept["w11"], np.full(DIMS, 11))

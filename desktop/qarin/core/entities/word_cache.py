@@ -10,7 +10,8 @@ The file is a cache, not the reader's work: rows are keyed by the projection the
 with (a new model starts afresh), and any trouble with the file (locked, damaged, read-only,
 full disk) turns the cache off for the session with one warning; recognition goes on without
 it.  Rows are the exact float32 vectors the table receives, so a word reads the same whether it
-was embedded now or last week.
+was embedded now or last week.  The file stays under about 100 MB: past ``MAX_WORDS`` rows the
+words met longest ago are dropped when a session opens it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ ENV_CACHE_DIR = "QARIN_CACHE_DIR"
 FILE_NAME = "arabic-word-vectors.sqlite3"
 # SQLite's default limit on host parameters in one statement is 999 on older builds.
 _CHUNK = 500
+# About 100 MB of 128-dimension rows; past it the oldest half goes when a session opens the file.
+MAX_WORDS = 200_000
 
 
 def default_path() -> Path:
@@ -41,10 +44,11 @@ def default_path() -> Path:
 class WordVectorCache:
     """Projected word vectors by word, for one projection (``key``) and width (``dims``)."""
 
-    def __init__(self, path: Path, key: str, dims: int) -> None:
+    def __init__(self, path: Path, key: str, dims: int, max_words: int = MAX_WORDS) -> None:
         self.path = path
         self.key = key
         self.dims = dims
+        self.max_words = max_words
         self._db: sqlite3.Connection | None = None
         self._off = False
 
@@ -107,6 +111,14 @@ class WordVectorCache:
                     db.execute(
                         "INSERT OR REPLACE INTO meta (name, value) VALUES ('projection', ?)",
                         (self._identity(),),
+                    )
+                (count,) = db.execute("SELECT count(*) FROM words").fetchone()
+                if count > self.max_words:
+                    # Rowids grow with every insert: the lowest are the words met longest ago.
+                    db.execute(
+                        "DELETE FROM words WHERE rowid IN "
+                        "(SELECT rowid FROM words ORDER BY rowid LIMIT ?)",
+                        (count - self.max_words // 2,),
                     )
         except (sqlite3.Error, OSError) as exc:
             if db is not None:
