@@ -17,6 +17,7 @@ zero vector and the recogniser still works, finding fewer unseen names (dev bloc
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import threading
 from collections.abc import Iterable
@@ -48,10 +49,11 @@ class MissingWordVectors:
         self._projection: dict[str, np.ndarray] | None = None
         self._cache: WordVectorCache | None = None
         if path.is_file():
-            with np.load(path) as data:
+            raw = path.read_bytes()
+            with np.load(io.BytesIO(raw)) as data:
                 self._projection = {k: data[k] for k in ("mean", "components", "scale")}
             if cache_path is not None:
-                key = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+                key = hashlib.sha256(raw).hexdigest()[:16]
                 dims = int(self._projection["components"].shape[0])
                 self._cache = WordVectorCache(cache_path, key, dims)
         self._embedder: Any = None
