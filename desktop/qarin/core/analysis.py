@@ -22,11 +22,13 @@ Stage = Callable[[BilingualDocument, Analysis], Analysis]
 
 # The last few analyses, newest last: reopening a document is instant, and a long session
 # that opens many books does not keep every one of them in memory.
-_cache: dict[tuple[str, bool, str | None], Analysis] = {}
+_cache: dict[tuple[str, bool, str | None, bool], Analysis] = {}
 CACHE_SIZE = 4
 
 
-def _later_stages(with_entities: bool, english_model: str | None) -> list[tuple[str, Stage]]:
+def _later_stages(
+    with_entities: bool, english_model: str | None, accurate_arabic: bool
+) -> list[tuple[str, Stage]]:
     """Entity and claim stages, imported lazily: they load language models."""
     from qarin.core.claims.stage import add_claim_suggestions
 
@@ -38,7 +40,12 @@ def _later_stages(with_entities: bool, english_model: str | None) -> list[tuple[
         log.warning("entity recognition is not available; continuing without it")
         return [("claims", add_claim_suggestions)]
     return [
-        ("entities", functools.partial(add_entities, english_model=english_model)),
+        (
+            "entities",
+            functools.partial(
+                add_entities, english_model=english_model, accurate_arabic=accurate_arabic
+            ),
+        ),
         ("claims", add_claim_suggestions),
     ]
 
@@ -48,13 +55,15 @@ def analyse(
     *,
     entities: bool = True,
     english_model: str | None = None,
+    accurate_arabic: bool = False,
     progress: Progress | None = None,
 ) -> Analysis:
     """Run the pipeline; ``progress(stage, fraction)`` is called between stages.
 
-    ``english_model`` names an installed spaCy pipeline to use instead of en_core_web_sm.
+    ``english_model`` names an installed spaCy pipeline to use instead of en_core_web_sm;
+    ``accurate_arabic`` reads Arabic names with the slower, more accurate recogniser.
     """
-    key = (doc.content_hash, entities, english_model)
+    key = (doc.content_hash, entities, english_model, accurate_arabic)
     if key in _cache:
         _cache[key] = _cache.pop(key)  # most recently used goes last
         return _cache[key]
@@ -63,7 +72,7 @@ def analyse(
     sentences = segment(doc)
     report("alignment", 0.2)
     result = Analysis(sentences=sentences, beads=align(doc, sentences))
-    stages = _later_stages(entities, english_model)
+    stages = _later_stages(entities, english_model, accurate_arabic)
     for n, (name, stage) in enumerate(stages):
         report(name, 0.4 + 0.6 * n / len(stages))
         result = stage(doc, result)

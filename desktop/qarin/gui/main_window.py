@@ -199,6 +199,8 @@ class MainWindow(QMainWindow):
         if self.settings.english_pipeline:
             log.info("English pipeline override: %s", self.settings.english_pipeline)
             self.loader.english_model = self.settings.english_pipeline
+        self.loader.accurate_arabic = self.settings.accurate_arabic
+        self.actions_by_id["accurate_arabic"].setChecked(self.settings.accurate_arabic)
 
         self.resize(1280, 800)
         if not self.settings.window_geometry.isEmpty():
@@ -716,6 +718,15 @@ class MainWindow(QMainWindow):
         self.loader.english_model = name or None
         if self.document is not None and self.paths:
             self.open_paths(self.paths)  # analyse again with the chosen pipeline
+
+    def toggle_accurate_arabic(self, on: bool) -> None:
+        """Switch the Arabic recogniser; an open document is analysed again."""
+        if on == self.settings.accurate_arabic:
+            return
+        self.settings.accurate_arabic = on
+        self.loader.accurate_arabic = on
+        if self.document is not None and self.paths:
+            self.open_paths(self.paths)
 
     def about(self) -> None:
         QMessageBox.about(

@@ -63,6 +63,13 @@ class Settings:
         except ValueError:
             return default
 
+    def _bool(self, key: str, default: bool) -> bool:
+        raw = self._q.value(key, default)
+        if isinstance(raw, bool):
+            return raw
+        # INI files give "true"/"false" back as text.
+        return raw.strip().lower() in ("true", "1", "yes") if isinstance(raw, str) else default
+
     def _str_list(self, key: str) -> list[str]:
         raw = self._q.value(key, "[]")
         try:
@@ -156,6 +163,15 @@ class Settings:
     @english_pipeline.setter
     def english_pipeline(self, value: str) -> None:
         self._q.setValue("entities/english_pipeline", value)
+
+    @property
+    def accurate_arabic(self) -> bool:
+        """Read Arabic names with the fine-tuned transformer too (slower)."""
+        return self._bool("entities/accurate_arabic", False)
+
+    @accurate_arabic.setter
+    def accurate_arabic(self, value: bool) -> None:
+        self._q.setValue("entities/accurate_arabic", value)
 
     def sync(self) -> None:
         self._q.sync()

