@@ -27,7 +27,7 @@ def tagger(e5: e5_file.E5File) -> EncoderTagger:
     return EncoderTagger(resource("models", "ar_ner_encoder") / WEIGHTS_FILE, e5)
 
 
-def test_pieces_start_words_and_cover_them(e5: e5_file.E5File) -> None:
+def test_pieces_are_ids_a_proclitic_adds_to_and_the_cache_repeats(e5: e5_file.E5File) -> None:
     one = e5.pieces("باريس")
     assert one and all(isinstance(i, int) for i in one)
     # A word glued to a proclitic is split into more pieces, never fewer.

@@ -143,7 +143,7 @@ class ArabicRecognizer:
 
     @property
     def encoder(self) -> EncoderTagger:
-        """The fine-tuned transformer of accurate mode, loaded on first use (~1 s, ~150 MB)."""
+        """The fine-tuned transformer of accurate mode, loaded on first use (~1 s, ~190 MB)."""
         if self._encoder is None:
             with self._lock:
                 if self._encoder is None:

