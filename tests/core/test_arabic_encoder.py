@@ -106,9 +106,10 @@ def test_entity_stage_falls_back_to_the_fast_reading(
 
     rec = ArabicRecognizer(encoder_dir=tmp_path)  # no weights here
     with caplog.at_level("WARNING"):
-        found = _recognise_arabic(rec, [SENTENCE], accurate=True)
+        found, accurate = _recognise_arabic(rec, [SENTENCE], accurate=True)
     assert "accurate Arabic entities not available" in caplog.text
     assert found == rec.recognise_many([SENTENCE], one_document=True, accurate=False)
+    assert accurate is False  # the analysis records the fast recogniser
 
 
 def test_cli_analyze_takes_the_switch(tmp_path: Path) -> None:
@@ -120,5 +121,8 @@ def test_cli_analyze_takes_the_switch(tmp_path: Path) -> None:
     src.write_text(SENTENCE + "\n", encoding="utf-8")
     out = tmp_path / "out.json"
     assert main(["analyze", str(src), "--accurate-arabic", "--out", str(out)]) == 0
-    entities = json.loads(out.read_text(encoding="utf-8"))["entities"]
-    assert {(e["text"], e["label"]) for e in entities} >= {("جاك شيراك", "PERSON")}
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert {(e["text"], e["label"]) for e in result["entities"]} >= {("جاك شيراك", "PERSON")}
+    assert result["recognisers"] == {
+        "ar": "ar_qarin_ner 1.0.0 + fine-tuned multilingual-e5-small (accurate)"
+    }

@@ -231,6 +231,14 @@ def test_every_mention_has_a_link_and_ids_are_stable() -> None:
     ]
 
 
+def test_the_analysis_names_the_recognisers_that_read_it() -> None:
+    doc = BilingualDocument.from_paragraphs(list(PEOPLE_AR), list(PEOPLE_EN))
+    used = dict(analyse(doc, entities=True).recognisers)
+    assert used["ar"] == "ar_qarin_ner 1.0.0"  # the fast mode: no accurate suffix
+    assert used["en"].startswith("en_core_web_sm")
+    assert analyse(doc, entities=False).recognisers == ()
+
+
 def test_without_the_arabic_model_english_entities_still_come(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -245,6 +253,7 @@ def test_without_the_arabic_model_english_entities_still_come(
     # Arabic mentions can still come, carried over from the aligned English names only.
     english_links = {m.link for m in english}
     assert all(m.link in english_links for m in result.entities if m.lang == "ar")
+    assert [lang for lang, _ in result.recognisers] == ["en"]  # no Arabic recogniser ran
 
 
 def test_a_missing_english_pipeline_is_reported_in_one_line() -> None:

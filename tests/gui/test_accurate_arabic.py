@@ -31,3 +31,28 @@ def test_worker_passes_the_switch_to_the_analysis(qtbot: Any) -> None:
     with qtbot.waitSignal(loader.load_finished, timeout=5000):
         loader.start(["a.txt"])
     assert seen[0]["accurate_arabic"] is True
+
+
+def test_status_bar_says_which_arabic_recogniser_read_the_document(window: Any) -> None:
+    from dataclasses import replace
+
+    from qarin.core.analysis import analyse
+    from qarin.core.document import BilingualDocument
+
+    doc = BilingualDocument.from_paragraphs(["قال الرئيس."], ["The president spoke."])
+    fast = replace(
+        analyse(doc, entities=False),
+        recognisers=(("ar", "ar_qarin_ner 1.0.0"), ("en", "en_core_web_sm 3.8.0")),
+    )
+    window.show_document(doc, fast)
+    assert "accurate" not in window.counts_label.text()
+    assert "AR entities: ar_qarin_ner 1.0.0" in window.counts_label.toolTip()
+    accurate = replace(
+        fast,
+        recognisers=(
+            ("ar", "ar_qarin_ner 1.0.0 + fine-tuned multilingual-e5-small (accurate)"),
+            ("en", "en_core_web_sm 3.8.0"),
+        ),
+    )
+    window.show_document(doc, accurate)
+    assert window.counts_label.text().endswith("· Arabic names: accurate")

@@ -52,6 +52,7 @@ def analysis_to_dict(doc: BilingualDocument, analysis: Analysis) -> dict[str, An
             {"id": lk.id, "label": lk.label, "names": dict(lk.names), "mentions": list(lk.mentions)}
             for lk in analysis.links
         ],
+        "recognisers": dict(analysis.recognisers),
         "claims": [
             {
                 "id": c.id,

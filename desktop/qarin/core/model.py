@@ -77,6 +77,8 @@ class Analysis:
     entities: tuple[EntityMention, ...] = ()
     links: tuple[EntityLink, ...] = ()
     claims: tuple[ClaimSuggestion, ...] = ()
+    # (lang, "pipeline version") of the entity recognisers that ran, for provenance.
+    recognisers: tuple[tuple[Lang, str], ...] = ()
 
     def sentences_of(self, lang: Lang) -> tuple[Sentence, ...]:
         return tuple(s for s in self.sentences if s.lang == lang)

