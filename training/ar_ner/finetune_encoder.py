@@ -168,20 +168,34 @@ def dev_f1(model: Tagger, e5: e5_file.E5File, row: dict[int, int], dev: list[Ite
     return 2 * p * r / max(p + r, 1e-9)
 
 
+def read_docbin(path: Path) -> list[corpora.Sentence]:
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    return [
+        [(t.text, f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O") for t in doc]
+        for doc in DocBin().from_disk(path).get_docs(Vocab())
+    ]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("out", type=Path)
     ap.add_argument("--tune", action="store_true", help="train without the dev block, score it")
     ap.add_argument("--epochs", type=int, default=EPOCHS)
+    ap.add_argument(
+        "--extra", type=Path, help="a spaCy DocBin of more training sentences (e.g. NewsFANE)"
+    )
     args = ap.parse_args()
     torch.manual_seed(0)
     e5 = e5_file.E5File(e5_file.default_path())
     splits = corpora.anercorp_splits()
     # The embedding rows are those of the whole training part's pieces either way, so a tuned
     # and a shipped model have the same shape (dev-only pieces get no gradient in --tune).
-    vocab = piece_vocabulary(e5, splits["train_full"])
+    extra = read_docbin(args.extra) if args.extra else []
+    vocab = piece_vocabulary(e5, splits["train_full"] + extra)
     row = {piece: k for k, piece in enumerate(vocab)}
-    train = encode(e5, splits["train" if args.tune else "train_full"])
+    train = encode(e5, splits["train" if args.tune else "train_full"] + extra)
     dev = encode(e5, splits["dev"]) if args.tune else []
     model = Tagger(e5, vocab)
     head = list(model.head.parameters())
