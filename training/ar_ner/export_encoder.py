@@ -41,7 +41,10 @@ def main() -> None:
     model_path, out_dir = Path(sys.argv[1]), Path(sys.argv[2])
     state = {k: v.float().numpy() for k, v in torch.load(model_path).items()}
     e5 = e5_file.E5File(e5_file.default_path())
-    vocab = piece_vocabulary(e5, corpora.anercorp_splits()["train_full"])
+    if "piece_ids" in state:
+        vocab = [int(i) for i in state["piece_ids"]]
+    else:  # models saved before the rows' pieces were stored: the training part's pieces
+        vocab = piece_vocabulary(e5, corpora.anercorp_splits()["train_full"])
     rows = state["emb.weight"]
     if len(vocab) != len(rows):
         raise SystemExit(f"{model_path}: {len(rows)} embedding rows, vocabulary has {len(vocab)}")

