@@ -31,8 +31,14 @@ _BATCH = 16
 _ROOM = MAX_PIECES - 2
 # A paragraph too long for one pass is cut after one of these where possible.
 _SENTENCE_ENDS = frozenset({".", "؟", "?", "!", "؛", "…"})
-# A word the tokenizer cannot see (a lone space or control character) reads as this.
-_PLACEHOLDER = "•"
+# A word the tokenizer cannot see (a lone space or control character) reads as this, in
+# fine-tuning (training/ar_ner/encoder_data.py) as here.
+PLACEHOLDER = "•"
+
+
+def word_pieces(e5: E5File, word: str) -> tuple[int, ...]:
+    """The pieces the tagger reads for one word."""
+    return e5.pieces(word if word.strip() else PLACEHOLDER)
 
 
 def _layer_norm(x: Floats, weight: Floats, bias: Floats, eps: float) -> Floats:
@@ -93,7 +99,7 @@ class EncoderTagger:
         """For each sentence (or paragraph) an array (words × tags) of tag probabilities."""
         chunks: list[tuple[int, int, list[int], list[int]]] = []  # sentence, first word, ...
         for s, words in enumerate(sentences):
-            pieces = [self._e5.pieces(w if w.strip() else _PLACEHOLDER)[:_ROOM] for w in words]
+            pieces = [word_pieces(self._e5, w)[:_ROOM] for w in words]
             for start, end in _chunks(words, [len(p) for p in pieces]):
                 ids: list[int] = []
                 firsts: list[int] = []
@@ -139,9 +145,7 @@ class EncoderTagger:
         x = x.reshape(n * t, h)
         for layer in self._layers:
             qkv = (x @ layer.qkv + layer.qkv_b).reshape(n, t, 3, heads, hd).transpose(2, 0, 3, 1, 4)
-            scores = qkv[0] @ qkv[1].transpose(0, 1, 3, 2) / math.sqrt(hd) + mask
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
-            scores /= scores.sum(-1, keepdims=True)
+            scores = _softmax(qkv[0] @ qkv[1].transpose(0, 1, 3, 2) / math.sqrt(hd) + mask)
             ctx = (scores @ qkv[2]).transpose(0, 2, 1, 3).reshape(n * t, h)
             x = _layer_norm(x + ctx @ layer.out + layer.out_b, *layer.ln1, self._eps)
             mid = _gelu(x @ layer.up + layer.up_b)

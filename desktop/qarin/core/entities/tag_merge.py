@@ -11,6 +11,7 @@ ANERcorp's dev block this beats either alone and a vote of three taggers
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 
@@ -48,7 +49,8 @@ def merge(probs: Floats, tags: Sequence[str], network: Sequence[Span], weight: f
     return sorted(spans)
 
 
-def _allowed(tags: Sequence[str]) -> Floats:
+@cache
+def _allowed(tags: tuple[str, ...]) -> Floats:
     """Transition bonus: 0 where tag j may follow tag i, -inf where it may not."""
     k = len(tags)
     out = np.zeros((k, k), np.float32)
@@ -61,7 +63,7 @@ def _allowed(tags: Sequence[str]) -> Floats:
 
 
 def _best_valid_path(scores: Floats, tags: Sequence[str]) -> list[int]:
-    transitions = _allowed(tags)
+    transitions = _allowed(tuple(tags))
     start_ok = np.array([0.0 if not t.startswith("I-") else -np.inf for t in tags], np.float32)
     best = scores[0] + start_ok
     back = np.zeros(scores.shape, np.int64)
