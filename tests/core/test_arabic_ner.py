@@ -85,6 +85,16 @@ def test_organisations_from_the_curated_list(rec: ArabicRecognizer) -> None:
     assert not [m for m in rec.recognise(text) if m[2] == "ORG"]
 
 
+def test_clubs_named_after_their_city_are_organisations(rec: ArabicRecognizer) -> None:
+    # Sports pages name clubs by their town (المغرب الفاسي, اتحاد طنجة): the listed club is one
+    # ORG, not a country or a city inside a longer name.
+    text = "وتغلب المغرب الفاسي على اتحاد طنجة، فيما تعادل الوداد البيضاوي مع حسنية أكادير."
+    ms = rec.recognise(text)
+    for club in ("المغرب الفاسي", "اتحاد طنجة", "الوداد البيضاوي", "حسنية أكادير"):
+        assert _find(text, ms, club)[2] == "ORG"
+    assert not [m for m in ms if text[m[0] : m[1]] in {"المغرب", "طنجة", "أكادير"}]
+
+
 def test_numbers(rec: ArabicRecognizer) -> None:
     ms = rec.recognise(S_NUMBERS)
     assert _find(S_NUMBERS, ms, "25")[2] == "CARDINAL"
