@@ -316,6 +316,16 @@ def test_a_listed_name_of_several_words_replaces_the_part_the_model_found() -> N
     assert not [m for m in ms if text[m[0] : m[1]] == "Madrid"]
 
 
+def test_a_score_is_not_part_of_a_club_name() -> None:
+    from qarin.core.entities.english import EnglishRecognizer
+
+    text = "MAS Fez beat Wydad Casablanca 2-0 in Fez."
+    ms = EnglishRecognizer().recognise(text)
+    start = text.index("Wydad Casablanca")
+    assert (start, start + len("Wydad Casablanca"), "ORG") in ms, ms
+    assert not [m for m in ms if "2-0" in text[m[0] : m[1]] and m[2] != "CARDINAL"]
+
+
 def test_a_listed_person_is_shown_as_the_document_spells_the_full_name() -> None:
     a = _analysed(("قال دونالد ترامب إن الاتفاق قريب.", "وأكد ترامب ذلك."), ())
     trump = _mention(a, "ar", "دونالد ترامب")
