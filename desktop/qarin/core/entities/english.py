@@ -33,7 +33,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(r"(?:'s|’s|[\s,;:!?\"'“”’)]+)$")
 # A match score the small model reads into a club's name ("Wydad Casablanca 2-0").
 _SCORE = re.compile(r"\s+\d{1,2}\s?[-–]\s?\d{1,2}$")
-_NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+_PROPER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 _REGION_SUFFIX = re.compile(
     r"\b(?:Oblast|Province|Region|Governorate|County|District|Prefecture|Krai)$"
 )
@@ -91,7 +91,7 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
                 out += _tidy(text, pos, pos + len(part), label)
             pos += len(part) + 1
         return out
-    if label in _NAME_LABELS:
+    if label in _PROPER_LABELS:
         if score := _SCORE.search(span):
             end = start + score.start()
             span = text[start:end]
