@@ -125,6 +125,25 @@ def encode(e5: e5_file.E5File, sentences: list[corpora.Sentence]) -> list[Item]:
     return out
 
 
+def pack(items: list[Item], budget: int) -> list[Item]:
+    """Consecutive sentences joined into passages of at most `budget` pieces, so the tagger
+    learns with the neighbouring sentences in view, as Qarin reads paragraphs."""
+    out: list[Item] = []
+    ids: list[int] = []
+    first: list[int] = []
+    tags: list[int] = []
+    for s_ids, s_first, s_tags in items:
+        if ids and len(ids) + len(s_ids) > budget:
+            out.append((ids, first, tags))
+            ids, first, tags = [], [], []
+        first = first + [len(ids) + f for f in s_first]
+        ids = ids + s_ids
+        tags = tags + s_tags
+    if ids:
+        out.append((ids, first, tags))
+    return out
+
+
 def batchify(
     e5: e5_file.E5File, row: dict[int, int], items: list[Item]
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, list[list[int]]]:
@@ -191,6 +210,13 @@ def main() -> None:
     ap.add_argument(
         "--extra", type=Path, help="a spaCy DocBin of more training sentences (e.g. NewsFANE)"
     )
+    ap.add_argument(
+        "--context",
+        type=int,
+        default=0,
+        help="train on passages of consecutive sentences up to this many pieces (0: sentences)",
+    )
+    ap.add_argument("--batch", type=int, default=BATCH, help="passages per step")
     args = ap.parse_args()
     torch.manual_seed(0)
     e5 = e5_file.E5File(e5_file.default_path())
@@ -200,8 +226,13 @@ def main() -> None:
     extra = read_docbin(args.extra) if args.extra else []
     vocab = piece_vocabulary(e5, splits["train_full"] + extra)
     row = {piece: k for k, piece in enumerate(vocab)}
-    train = encode(e5, splits["train" if args.tune else "train_full"] + extra)
+    train = encode(e5, splits["train" if args.tune else "train_full"])
     dev = encode(e5, splits["dev"]) if args.tune else []
+    more = encode(e5, extra)
+    if args.context:
+        # Each corpus packed on its own: passages never join two corpora.
+        train, more, dev = (pack(x, args.context) for x in (train, more, dev))
+    train += more
     model = Tagger(e5, vocab)
     head = list(model.head.parameters())
     body = [p for n, p in model.named_parameters() if not n.startswith("head")]
@@ -209,7 +240,7 @@ def main() -> None:
         [{"params": body, "lr": LR}, {"params": head, "lr": HEAD_LR}], weight_decay=0.01
     )
     order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
-    batches = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
+    batches = [order[i : i + args.batch] for i in range(0, len(order), args.batch)]
     total = max(1, args.epochs * len(batches))
     # Linear warm-up over 100 steps, then linear decay to zero.
     sched = torch.optim.lr_scheduler.LambdaLR(
