@@ -82,6 +82,25 @@ def test_empty_sentences_and_blank_words(tagger: EncoderTagger) -> None:
     assert out[1].shape == (2, len(tagger.tags))
 
 
+def test_sentences_of_one_text_are_read_together(tagger: EncoderTagger) -> None:
+    from qarin.core.entities.arabic_encoder import PASSAGE_PIECES
+
+    first, second = SENTENCE.split(), ["وزار", "جاك", "شيراك", "باريس", "."]
+    alone = tagger.probabilities([first, second])
+    together = tagger.probabilities([first, second], [[0, 1]])
+    # Each sentence keeps its own rows, read as one passage: the same as reading the two joined.
+    (joined,) = tagger.probabilities([first + second])
+    assert [p.shape for p in together] == [p.shape for p in alone]
+    assert np.allclose(np.concatenate(together), joined, atol=1e-5)
+    assert not np.allclose(together[1], alone[1], atol=1e-5)  # the context changed the reading
+    # Separate groups are separate texts: never read together.
+    assert np.allclose(tagger.probabilities([first, second], [[0], [1]])[1], alone[1], atol=1e-6)
+    # A run longer than one passage is split between sentences.
+    many = [first] * (PASSAGE_PIECES // sum(len(tagger._e5.pieces(w)) for w in first) + 2)
+    split = tagger._passages(many, [list(range(len(many)))])
+    assert len(split) == 2 and sum(map(len, split)) == len(many)
+
+
 def test_accurate_mode_gives_code_point_mentions() -> None:
     rec = ArabicRecognizer(accurate=True)
     found = {(SENTENCE[s:e], label) for s, e, label in rec.recognise(SENTENCE)}

@@ -205,7 +205,13 @@ class ArabicRecognizer:
             docs = list(nlp.pipe(docs, batch_size=64))
         network = [_network_spans(d) for d in docs]
         if self.accurate if accurate is None else accurate:
-            probs = self.encoder.probabilities([[t.text for t in d] for d in docs])
+            # The lines of one text are read together, a few at a time (arabic_encoder).
+            runs: defaultdict[int, list[int]] = defaultdict(list)
+            for k, (i, _, _) in enumerate(pieces):
+                runs[i].append(k)
+            probs = self.encoder.probabilities(
+                [[t.text for t in d] for d in docs], list(runs.values())
+            )
             tags = self.encoder.tags
             network = [
                 tag_merge.merge(p, tags, n, self.merge_weight)

@@ -27,6 +27,9 @@ WEIGHTS_FILE = "encoder.npz"
 # Pieces per forward pass (the fine-tuning's limit; positions beyond it were never trained).
 MAX_PIECES = 256
 _BATCH = 16
+# Consecutive sentences of one text are read together up to this many pieces (fine-tuning's
+# --context: the tagger learned with neighbouring sentences in view).
+PASSAGE_PIECES = 192
 # Room for pieces between the start and end marks.
 _ROOM = MAX_PIECES - 2
 # A paragraph too long for one pass is cut after one of these where possible.
@@ -95,8 +98,42 @@ class EncoderTagger:
         self._layers = [_Layer(data, f"l{i}") for i in range(int(meta["layers"]))]
         self._head = data["head.w"].astype(np.float32), data["head.b"].astype(np.float32)
 
-    def probabilities(self, sentences: Sequence[Sequence[str]]) -> list[Floats]:
-        """For each sentence (or paragraph) an array (words × tags) of tag probabilities."""
+    def probabilities(
+        self, sentences: Sequence[Sequence[str]], groups: Sequence[Sequence[int]] | None = None
+    ) -> list[Floats]:
+        """For each sentence (or paragraph) an array (words × tags) of tag probabilities.
+
+        ``groups`` lists runs of consecutive sentences of one text (indices, in order): those
+        are read together in passages of up to PASSAGE_PIECES pieces, as the tagger was trained.
+        Without it each sentence is read alone."""
+        passages = self._passages(sentences, groups)
+        read = self._read([[w for k in p for w in sentences[k]] for p in passages])
+        out: list[Floats] = [np.zeros((0, len(self.tags)), np.float32)] * len(sentences)
+        for passage, probs in zip(passages, read, strict=True):
+            pos = 0
+            for k in passage:
+                out[k] = probs[pos : pos + len(sentences[k])]
+                pos += len(sentences[k])
+        return out
+
+    def _passages(
+        self, sentences: Sequence[Sequence[str]], groups: Sequence[Sequence[int]] | None
+    ) -> list[list[int]]:
+        if groups is None:
+            return [[k] for k in range(len(sentences))]
+        passages: list[list[int]] = []
+        for group in groups:
+            size = 0
+            for j, k in enumerate(group):
+                n = sum(len(word_pieces(self._e5, w)) for w in sentences[k])
+                if j == 0 or size + n > PASSAGE_PIECES:
+                    passages.append([])
+                    size = 0
+                passages[-1].append(k)
+                size += n
+        return passages
+
+    def _read(self, sentences: Sequence[Sequence[str]]) -> list[Floats]:
         chunks: list[tuple[int, int, list[int], list[int]]] = []  # sentence, first word, ...
         for s, words in enumerate(sentences):
             pieces = [word_pieces(self._e5, w)[:_ROOM] for w in words]
