@@ -204,13 +204,14 @@ class ArabicRecognizer:
             missing_vectors.fill(nlp.vocab, docs)
             docs = list(nlp.pipe(docs, batch_size=64))
         network = [_network_spans(d) for d in docs]
+        # The lines of each document, in order.
+        documents: defaultdict[int, list[int]] = defaultdict(list)
+        for k, (i, _, _) in enumerate(pieces):
+            documents[0 if one_document else i].append(k)
         if self.accurate if accurate is None else accurate:
-            # The lines of one text are read together, a few at a time (arabic_encoder).
-            runs: defaultdict[int, list[int]] = defaultdict(list)
-            for k, (i, _, _) in enumerate(pieces):
-                runs[i].append(k)
+            # The encoder reads a document's lines together, a few at a time (arabic_encoder).
             probs = self.encoder.probabilities(
-                [[t.text for t in d] for d in docs], list(runs.values())
+                [[t.text for t in d] for d in docs], list(documents.values())
             )
             tags = self.encoder.tags
             network = [
@@ -219,9 +220,6 @@ class ArabicRecognizer:
             ]
         spans = [_with_patterns(d, n) for d, n in zip(docs, network, strict=True)]
         if self.document_consistency:
-            documents: defaultdict[int, list[int]] = defaultdict(list)
-            for k, (i, _, _) in enumerate(pieces):
-                documents[0 if one_document else i].append(k)
             for members in documents.values():
                 consistent = propagate([docs[k] for k in members], [spans[k] for k in members])
                 for k, doc_spans in zip(members, consistent, strict=True):
