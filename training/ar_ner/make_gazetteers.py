@@ -31,6 +31,7 @@ import corpora  # noqa: E402
 from qarin.core.entities.arabic_gazetteer import NAME, Gazetteer  # noqa: E402
 from qarin.core.entities.arabic_text import normalise  # noqa: E402
 from qarin.core.entities.gazetteer import equivalents  # noqa: E402
+from qarin.core.entities.mentions import CURATED_LABELS  # noqa: E402
 
 GAZ_DIR = HERE.parents[1] / "resources" / "gazetteers"
 CORPUS_DIR = HERE / "corpus"
@@ -329,7 +330,7 @@ def cldr() -> Gazetteer:
         add(w, "LOC", overwrite=True)
     # Organisations and people come from the bilingual list the linker uses: one source.
     for _, label, _, ar_names in equivalents():
-        if label in ("ORG", "PERSON"):
+        if label in CURATED_LABELS:
             for w in ar_names:
                 add(w, label, overwrite=True)
     return Gazetteer(phrases)

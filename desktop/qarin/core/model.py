@@ -70,6 +70,10 @@ class ClaimSuggestion:
     hedges: tuple[Span, ...]
 
 
+# The end of the Arabic recogniser's name in `Analysis.recognisers` when accurate mode read it.
+ACCURATE_MARK = "(accurate)"
+
+
 @dataclass(frozen=True)
 class Analysis:
     sentences: tuple[Sentence, ...]
@@ -77,7 +81,8 @@ class Analysis:
     entities: tuple[EntityMention, ...] = ()
     links: tuple[EntityLink, ...] = ()
     claims: tuple[ClaimSuggestion, ...] = ()
-    # (lang, "pipeline version") of the entity recognisers that ran, for provenance.
+    # (lang, "pipeline version") of the entity recognisers that ran, for provenance; an Arabic
+    # one read in accurate mode ends with ACCURATE_MARK.
     recognisers: tuple[tuple[Lang, str], ...] = ()
 
     def sentences_of(self, lang: Lang) -> tuple[Sentence, ...]:

@@ -90,7 +90,7 @@ from PySide6.QtWidgets import (
 
 from qarin.core.document import LANGS, BilingualDocument, Lang, Span
 from qarin.core.errors import ImportFailed
-from qarin.core.model import Analysis, Bead
+from qarin.core.model import ACCURATE_MARK, Analysis, Bead
 from qarin.gui import errors
 from qarin.gui.actions import MENUS, build_menus
 from qarin.gui.entities.dock import EntityDock
@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
         self.name_label.setText(sources or doc.title)
         counts = [f"{len(analysis.sentences_of(lang))} {lang.upper()}" for lang in doc.languages]
         used = dict(analysis.recognisers)
-        accurate = used.get("ar", "").endswith("(accurate)")
+        accurate = used.get("ar", "").endswith(ACCURATE_MARK)
         self.counts_label.setText(
             "Sentences: " + ", ".join(counts) + (" · Arabic names: accurate" if accurate else "")
         )

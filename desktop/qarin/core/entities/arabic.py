@@ -31,6 +31,7 @@ from qarin.core.entities.arabic_lang import ArabicTokenizer
 from qarin.core.entities.arabic_text import normalise
 from qarin.core.entities.arabic_vectors import MissingWordVectors
 from qarin.core.entities.mentions import Mention, add_if_free, add_or_widen
+from qarin.core.model import ACCURATE_MARK
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -167,7 +168,7 @@ class ArabicRecognizer:
         from qarin.core.entities.english import pipeline_label
 
         own = pipeline_label(self.nlp)
-        return f"{own} + fine-tuned multilingual-e5-small (accurate)" if accurate else own
+        return f"{own} + fine-tuned multilingual-e5-small {ACCURATE_MARK}" if accurate else own
 
     @property
     def gazetteer(self) -> Gazetteer:

@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from qarin.core.entities.gazetteer import equivalents, gazetteer
-from qarin.core.entities.mentions import Mention, add_or_widen
+from qarin.core.entities.mentions import CURATED_LABELS, Mention, add_or_widen
 from qarin.core.errors import ModelUnavailable
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ def _listed_names() -> tuple[re.Pattern[str], dict[str, str]]:
     labels = {
         name: label
         for _, label, en_names, _ in equivalents()
-        if label in ("ORG", "PERSON")
+        if label in CURATED_LABELS
         for name in en_names
         if " " in name
     }
