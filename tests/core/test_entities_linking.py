@@ -358,3 +358,22 @@ def test_overlapping_mentions_keep_the_longest_in_each_language() -> None:
     assert _resolve_overlaps(raw) == [
         ("ar", 3, 9, "GPE"), ("ar", 9, 12, "DATE"), ("en", 0, 13, "PERSON"), ("en", 20, 25, "GPE"),
     ]
+
+
+def test_a_one_word_listed_name_is_found_in_english_where_the_arabic_partner_names_it() -> None:
+    ar = ("فاز النادي الإسماعيلي على ضيفه بهدفين.",)
+    en = ("Ismaily beat their visitors by two goals.",)
+    assert not [m for m in _analysed((), en).entities if m.text == "Ismaily"]  # spaCy misses it
+    a = _analysed(ar, en)
+    ismaily = _mention(a, "en", "Ismaily")
+    assert ismaily.label == "ORG"
+    assert ismaily.link == _mention(a, "ar", "النادي الإسماعيلي").link
+
+
+def test_a_listed_name_is_not_carried_to_a_word_that_only_looks_like_it() -> None:
+    # "who" is not the WHO, even where the Arabic names the organisation.
+    a = _analysed(
+        ("قالت منظمة الصحة العالمية إن الوباء انتهى.",),
+        ("The agency who said the pandemic was over is the World Health Organization.",),
+    )
+    assert not [m for m in a.entities if m.lang == "en" and m.text.lower() == "who"]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import pairwise
 
-from qarin.core.entities.gazetteer import gazetteer
+from qarin.core.entities.gazetteer import equivalents, gazetteer
+from qarin.core.entities.mentions import CURATED_LABELS
 from qarin.core.entities.translit import (
     arabic_skeleton,
     latin_skeleton,
@@ -157,4 +159,44 @@ def project(
             if target_lang == "ar":
                 start = trim_proclitics(text, start, end, name)
             added.append((target_lang, start, end, label))
+    return added
+
+
+@cache
+def _english_listed_patterns() -> dict[str, re.Pattern[str]]:
+    """For each curated organisation or person (gazetteer key), its English names as one
+    case-sensitive pattern: "WHO" is the organisation, "who" is not."""
+    out = {}
+    for key, label, en_names, _ in equivalents():
+        if label in CURATED_LABELS:
+            names = sorted(en_names, key=len, reverse=True)
+            alternatives = "|".join(map(re.escape, names))
+            out[f"{label.lower()}:{key}"] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return out
+
+
+def listed_in_english(
+    texts: dict[str, str],
+    arabic: list[Mention],
+    english: list[Mention],
+    english_range: tuple[int, int],
+) -> list[Mention]:
+    """English mentions of curated names the aligned Arabic sentences name.
+
+    The English recogniser leaves one-word listed names to spaCy (Apple and Shell are also
+    ordinary words at the start of a sentence), and spaCy's small model misses many (Ismaily,
+    Zamalek).  Where the Arabic partner names the listed body (النادي الإسماعيلي), the same
+    body's English name in the aligned sentence is that body.
+    """
+    patterns = _english_listed_patterns()
+    text = texts["en"]
+    added: list[Mention] = []
+    for lang, start, end, _ in arabic:
+        entry = gazetteer().lookup(texts[lang][start:end], lang)
+        if entry is None or entry.key not in patterns:
+            continue
+        for m in patterns[entry.key].finditer(text, *english_range):
+            free = all(m.end() <= e[1] or m.start() >= e[2] for e in (*english, *added))
+            if free:
+                added.append(("en", m.start(), m.end(), entry.label))
     return added

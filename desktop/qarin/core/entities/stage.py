@@ -121,7 +121,10 @@ def _project(doc: BilingualDocument, analysis: Analysis, raw: list[Raw]) -> list
             dst_range = (dst_sents[0].start, dst_sents[-1].end)
             source = [m for s in src_ids for m in by_sentence[s]]
             target = [m for s in dst_ids for m in by_sentence[s]]
-            added += projection.project(texts, source, dst, target, dst_range)
+            found = projection.project(texts, source, dst, target, dst_range)
+            if dst == "en":
+                found += projection.listed_in_english(texts, source, target + found, dst_range)
+            added += found
     return [trims.get(m, m) for m in raw] + added
 
 
