@@ -218,6 +218,9 @@ def main() -> None:
         help="train on passages of consecutive sentences up to this many pieces (0: sentences)",
     )
     ap.add_argument("--batch", type=int, default=BATCH, help="passages per step")
+    ap.add_argument(
+        "--save-each", action="store_true", help="also save OUT.eN.pt after each epoch N"
+    )
     args = ap.parse_args()
     torch.manual_seed(0)
     e5 = e5_file.E5File(e5_file.default_path())
@@ -266,6 +269,9 @@ def main() -> None:
                 print(f"step {step}/{total}: loss {loss.item():.3f}", flush=True)
         score = f"dev F1 {dev_f1(model, e5, row, dev):.3f}, " if dev else ""
         print(f"epoch {epoch + 1}: {score}{time.time() - t0:.0f} s", flush=True)
+        if args.save_each and epoch + 1 < args.epochs:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            torch.save(model.state_dict(), args.out.with_suffix(f".e{epoch + 1}.pt"))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     torch.save(model.state_dict(), args.out)
 
