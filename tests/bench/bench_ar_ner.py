@@ -1,7 +1,6 @@
 """Benchmark Qarin's Arabic NER: P/R/F1 per type and micro, exact span match, plus words/s.
 
-    python tests/bench/bench_ar_ner.py [--model DIR] [--dev] [--encoder DIR] [--seed-models DIR...]
-                                       [--merge-weight W] [--fast-only]
+    python tests/bench/bench_ar_ner.py [--model DIR] [--dev] [--encoder DIR] [--fast-only]
 
 Scores the ANERcorp test part (last 1,022 sentences) and AQMAR (cross-domain) for the fast
 recogniser and accurate mode (the fine-tuned transformer merged with it), each beside two
@@ -223,14 +222,7 @@ def main() -> None:
         "--encoder", type=Path, default=None, help="accurate mode's weights folder (default: shipped)"
     )
     ap.add_argument(
-        "--merge-weight", type=float, default=None, help="accurate mode: weight of the CNNs' tags"
-    )
-    ap.add_argument(
-        "--seed-models",
-        type=Path,
-        nargs="*",
-        default=None,
-        help="accurate mode's other CNNs (default: shipped; none given: the main CNN alone)",
+        "--merge-weight", type=float, default=None, help="accurate mode: weight of the CNN's tags"
     )
     ap.add_argument("--fast-only", action="store_true", help="leave accurate mode out")
     args = ap.parse_args()
@@ -258,7 +250,6 @@ def main() -> None:
             document_consistency=not args.no_consistency,
             accurate=True,
             encoder_dir=args.encoder,
-            seed_dirs=args.seed_models,
             **({} if args.merge_weight is None else {"merge_weight": args.merge_weight}),
         )
         accurate.recognise("تحميل")

@@ -112,20 +112,6 @@ def test_accurate_mode_gives_code_point_mentions() -> None:
     assert all(0 <= s < e <= len(SENTENCE) for s, e, _ in fast)
 
 
-def test_seed_networks_share_the_weight_and_the_vocabulary() -> None:
-    from qarin.core.entities.arabic import _default_model_dir
-
-    alone = ArabicRecognizer(accurate=True, seed_dirs=[])
-    # A "seed" that is the main CNN again agrees with it everywhere: its share of the weight
-    # goes where the main one's went, and the reading is the single CNN's.
-    twice = ArabicRecognizer(accurate=True, seed_dirs=[_default_model_dir()])
-    assert twice.recognise(SENTENCE) == alone.recognise(SENTENCE)
-    assert twice.seed_networks[0].vocab is twice.nlp.vocab  # one table of word vectors
-    assert "+ 1 more seed +" in twice.label(True)
-    assert alone.label(True).endswith("multilingual-e5-small (accurate)")
-    assert "seed" not in twice.label(False)
-
-
 def test_accurate_mode_without_weights_says_so(tmp_path: Path) -> None:
     rec = ArabicRecognizer(accurate=True, encoder_dir=tmp_path)
     with pytest.raises(FileNotFoundError, match="encoder weights missing"):

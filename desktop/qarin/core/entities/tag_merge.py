@@ -1,12 +1,11 @@
-"""One reading of a sentence from several taggers: the encoder's probabilities and CNNs' names.
+"""One reading of a sentence from two taggers: the encoder's probabilities and the CNN's names.
 
-Each word's score for a tag is the encoder's log-probability, plus ``weight`` shared out among
-the CNNs that chose that tag (their names as B-/I- tags, O elsewhere); the best tag sequence
-that is valid BIO (an I-X only after B-X or I-X) wins.  The CNNs thus decide where the encoder
-is unsure (its probability ratio under e^weight) and the encoder keeps what it is sure of.
-Measured on ANERcorp's dev block this beats either alone and a vote of three taggers, and three
-CNNs (seeds) beat one (training/ar_ner/README.md): one CNN's reading of persons varies a lot
-from seed to seed.
+Each word's score for a tag is the encoder's log-probability, plus ``weight`` where the CNN
+chose that tag (its names as B-/I- tags, O elsewhere); the best tag sequence that is valid BIO
+(an I-X only after B-X or I-X) wins.  The CNN thus decides where the encoder is unsure (its
+probability ratio under e^weight) and the encoder keeps what it is sure of.  Measured on
+ANERcorp's dev block this beats either alone and a vote of three taggers
+(training/ar_ner/README.md).
 """
 
 from __future__ import annotations
@@ -26,29 +25,25 @@ LABEL_OF_CLASS = {"PERS": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 CLASS_OF_LABEL = {"PERSON": "PERS", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG"}
 
 
-def merge(
-    probs: Floats, tags: Sequence[str], networks: Sequence[Sequence[Span]], weight: float
-) -> list[Span]:
+def merge(probs: Floats, tags: Sequence[str], network: Sequence[Span], weight: float) -> list[Span]:
     """Word spans (start, end, label) for one sentence of ``len(probs)`` words.
 
-    ``networks``: each CNN's spans over the same words, the main CNN first; labels the main one
-    found that have no class here are kept as they are where the merged reading leaves their
-    words free.
+    ``network``: the CNN's spans over the same words; labels it has no class for are kept as
+    they are where the merged reading leaves their words free.
     """
     n = len(probs)
     if n == 0:
         return []
     scores = np.log(np.maximum(probs, 1e-9))
-    for network in networks:
-        chosen = np.zeros(n, np.int64)  # O
-        for start, end, label in network:
-            cls = CLASS_OF_LABEL.get(label)
-            if cls is not None:
-                chosen[start] = tags.index(f"B-{cls}")
-                chosen[start + 1 : end] = tags.index(f"I-{cls}")
-        scores[np.arange(n), chosen] += weight / len(networks)
+    chosen = np.zeros(n, np.int64)  # O
+    for start, end, label in network:
+        cls = CLASS_OF_LABEL.get(label)
+        if cls is not None:
+            chosen[start] = tags.index(f"B-{cls}")
+            chosen[start + 1 : end] = tags.index(f"I-{cls}")
+    scores[np.arange(n), chosen] += weight
     spans = _bio_spans(_best_valid_path(scores, tags), tags)
-    for start, end, label in networks[0] if networks else ():
+    for start, end, label in network:
         if label not in CLASS_OF_LABEL and all(e <= start or s >= end for s, e, _ in spans):
             spans.append((start, end, label))
     return sorted(spans)
