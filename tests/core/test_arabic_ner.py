@@ -95,6 +95,19 @@ def test_clubs_named_after_their_city_are_organisations(rec: ArabicRecognizer) -
     assert not [m for m in ms if text[m[0] : m[1]] in {"المغرب", "طنجة", "أكادير"}]
 
 
+def test_a_national_federation_with_its_sport_is_one_organisation(rec: ArabicRecognizer) -> None:
+    text = (
+        "وقدم الزمالك شكوى إلى الاتحاد المصري لكرة القدم، وقرر اتحاد الكرة المصري التحقيق، "
+        "بينما أعلن الاتحاد السعودي لكرة السلة موعد البطولة."
+    )
+    ms = rec.recognise(text)
+    for body in ("الاتحاد المصري لكرة القدم", "اتحاد الكرة المصري", "الاتحاد السعودي لكرة السلة"):
+        assert _find(text, ms, body)[2] == "ORG"
+    # Without a sport the network decides: the Soviet Union is a country, not a federation.
+    soviet = "انهار الاتحاد السوفيتي عام 1991."
+    assert _find(soviet, rec.recognise(soviet), "الاتحاد السوفيتي")[2] != "ORG"
+
+
 def test_numbers(rec: ArabicRecognizer) -> None:
     ms = rec.recognise(S_NUMBERS)
     assert _find(S_NUMBERS, ms, "25")[2] == "CARDINAL"

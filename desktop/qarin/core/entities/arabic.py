@@ -7,6 +7,8 @@ tokens.  Afterwards:
   نيكولاييف); a لل-word keeps its ل because ل + ال has no substring that is the bare noun
   (للقوات المسلحة الأوكرانية stays whole);
 - GPE becomes LOC for geographic regions and features (بحر، جبل، الشرق الأوسط);
+- a country's armed forces and a national federation named with its sport (الاتحاد المصري لكرة
+  القدم) are one ORG, not a nationality adjective inside words the network left out;
 - the gazetteer adds nationality adjectives (NORP) and the rules DATE, TIME, PERCENT, MONEY and
   CARDINAL wherever the network found nothing.
 
@@ -289,6 +291,8 @@ class ArabicRecognizer:
 # بمقاطعة نيكولاييف → مقاطعة نيكولاييف (GPE).  مدينة/منطقة are not: "the city of X" is X.
 _ADMIN_HEADS = frozenset({"مقاطعه", "محافظه"})
 _ARMED = ("القوات", "المسلحه")
+_UNION = frozenset({"الاتحاد", "اتحاد"})
+_BALL = frozenset({"الكره", "لكره"})
 
 
 def _network_spans(doc: Doc) -> list[tuple[int, int, str]]:
@@ -311,4 +315,33 @@ def _with_patterns(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
             and all(e <= i or s >= i + 3 for s, e, _ in out)
         ):
             out.append((i, i + 3, "ORG"))
-    return sorted(out)
+    return sorted(_with_federations(doc, out))
+
+
+def _federation_end(doc: Doc, i: int) -> int | None:
+    """End of a national sports federation's name starting at token i: الاتحاد المصري لكرة
+    القدم, اتحاد الكرة المصري.  The network tends to stop at the nationality adjective, which
+    alone the reader would see as a nationality, not the body the English names."""
+    norms = [t.norm_ for t in doc[i : i + 4]]
+    nationality = [t.lemma_ == "B-NORP" for t in doc[i : i + 4]]
+    if len(norms) < 2 or norms[0] not in _UNION:
+        return None
+    # Only with the sport named: الاتحاد السوفيتي is a country, الاتحاد alone also a club.
+    if len(norms) == 4 and nationality[1] and norms[2] == "لكره" and doc[i + 3].is_alpha:
+        return i + 4
+    if len(norms) >= 3 and norms[1] in _BALL and nationality[2]:
+        return i + 3
+    return None
+
+
+def _with_federations(
+    doc: Doc, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    for i in range(len(doc) - 1):
+        end = _federation_end(doc, i)
+        if end is None:
+            continue
+        inside = [m for m in spans if i < m[1] and m[0] < end]
+        if all(i <= s and e <= end for s, e, _ in inside):
+            spans = [m for m in spans if m not in inside] + [(i, end, "ORG")]
+    return spans
