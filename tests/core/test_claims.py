@@ -234,6 +234,26 @@ def test_arabic_subject_before_the_verb_needs_an_entity() -> None:
     assert claimant_of(text, "ar") is ANAPHOR
 
 
+def _mention(text: str, name: str, label: str, link: str) -> EntityMention:
+    start = text.index(name)
+    return EntityMention(link, "ar", start, start + len(name), name, label, link)
+
+
+def test_a_member_of_a_body_is_not_the_body() -> None:
+    # "The Ismaily coach said": the club is not the claimant, its coach is.
+    text = "وقال مدرب الإسماعيلي إن فريقه استحق الفوز."
+    club = _mention(text, "الإسماعيلي", "ORG", "ismaily")
+    assert claimant_of(text, "ar", (club,)) == "مدرب الإسماعيلي"
+    # A named coach is the claimant; a spokesman speaks for the body.
+    named = "وقال مدرب الإسماعيلي حمد إبراهيم إن فريقه استحق الفوز."
+    coach = _mention(named, "حمد إبراهيم", "PERSON", "hamad")
+    assert claimant_of(named, "ar", (_mention(named, "الإسماعيلي", "ORG", "ismaily"), coach)) == (
+        "hamad"
+    )
+    spokesman = "وقال متحدث باسم الإسماعيلي إن الفريق استحق الفوز."
+    assert claimant_of(spokesman, "ar", (_mention(spokesman, "الإسماعيلي", "ORG", "i"),)) == "i"
+
+
 def test_place_is_claimant_only_as_whole_subject() -> None:
     text = "Officials in Moscow said the talks failed."
     moscow = EntityMention("m1", "en", 13, 19, "Moscow", "GPE", "moscow")

@@ -126,6 +126,12 @@ _AR_TITLES = _keys(
     "قاضي محافظ عمدة مندوب مبعوث سكرتير حاكم ولي عهد مراسل السيد السيدة الدكتور مصدر "
     "مصادر مسؤولون"
 )
+# Heads of a construct ("مدرب الإسماعيلي", the Ismaily coach) naming someone who belongs to
+# a body without speaking for it, unlike its spokesman: the body is not the claimant.
+_AR_MEMBERS = _keys(
+    "مدرب مدربة لاعب لاعبة لاعبو لاعبي مهاجم مدافع حارس نجم جماهير جمهور مشجعو مشجعي "
+    "موظف موظفة موظفو موظفي عامل عمال طالب طلاب"
+)
 _AR_QUANTIFIERS = _keys("كل أحد إحدى بعض عدد جميع معظم أغلب هذا هذه")
 _AR_PREPOSITION_CLITICS = ("ل", "ب", "ك", "لل", "ول", "وب", "فل", "فب")
 
@@ -456,7 +462,7 @@ def _ar_name(text: str, tokens: list[Token], idx: list[int], skip: int = 0) -> C
     for n, i in enumerate(idx):
         key = tokens[i].key[skip:] if n == 0 else tokens[i].key
         bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
-        if key.startswith("ال") or bare in _AR_TITLES or key in _AR_TITLES:
+        if key.startswith("ال") or {key, bare} & (_AR_TITLES | _AR_MEMBERS):
             continue
         before = tokens[idx[n - 1]].key if n else ""
         after_title = before in _AR_TITLES and not before.startswith("ال")
@@ -473,15 +479,27 @@ def _ar_name(text: str, tokens: list[Token], idx: list[int], skip: int = 0) -> C
     return Claimant("phrase", text[first_start : tokens[idx[-1]].end], False, PHRASE_RANK)
 
 
+def _ar_member_of(tokens: list[Token], first: int | None) -> bool:
+    """Whether the subject opens with a member's noun in construct (مدرب الإسماعيلي)."""
+    if first is None:
+        return False
+    key = tokens[first].key
+    return bool({key, key[1:] if key[:1] in ("و", "ف") else key} & _AR_MEMBERS)
+
+
 def _ar_entity(
     tokens: list[Token], mentions: Sequence[EntityMention], a: int, b: int, first: int | None
 ) -> Claimant | None:
     """The best person/organisation mention starting in [a, b), not glued to a preposition;
-    a place only when it opens the subject (``first``): "قالت روسيا"."""
+    a place only when it opens the subject (``first``): "قالت روسيا"; a body not when a member
+    of it speaks (مدرب الإسماعيلي)."""
+    member = _ar_member_of(tokens, first)
     cands: list[tuple[int, int, Claimant]] = []
     for m in mentions:
         tier = _label_tier(m.label)
         if tier is None or not (a <= m.start < b) or _ar_prefixed(tokens, m):
+            continue
+        if member and tier != "PERSON":
             continue
         if tier == "PLACE" and _token_at(tokens, m.start) != first:
             continue
