@@ -461,8 +461,7 @@ def _ar_name(text: str, tokens: list[Token], idx: list[int], skip: int = 0) -> C
         return Claimant("phrase", text[first_start : tokens[idx[-1]].end], False, PHRASE_RANK)
     for n, i in enumerate(idx):
         key = tokens[i].key[skip:] if n == 0 else tokens[i].key
-        bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
-        if key.startswith("ال") or {key, bare} & (_AR_TITLES | _AR_MEMBERS):
+        if key.startswith("ال") or {key, _ar_bare(key)} & (_AR_TITLES | _AR_MEMBERS):
             continue
         before = tokens[idx[n - 1]].key if n else ""
         after_title = before in _AR_TITLES and not before.startswith("ال")
@@ -479,12 +478,17 @@ def _ar_name(text: str, tokens: list[Token], idx: list[int], skip: int = 0) -> C
     return Claimant("phrase", text[first_start : tokens[idx[-1]].end], False, PHRASE_RANK)
 
 
+def _ar_bare(key: str) -> str:
+    """A word without a leading و or ف (وزير keeps its و: too short to carry one)."""
+    return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+
+
 def _ar_member_of(tokens: list[Token], first: int | None) -> bool:
     """Whether the subject opens with a member's noun in construct (مدرب الإسماعيلي)."""
     if first is None:
         return False
     key = tokens[first].key
-    return bool({key, key[1:] if key[:1] in ("و", "ف") else key} & _AR_MEMBERS)
+    return bool({key, _ar_bare(key)} & _AR_MEMBERS)
 
 
 def _ar_entity(

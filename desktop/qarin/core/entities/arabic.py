@@ -322,10 +322,10 @@ def _federation_end(doc: Doc, i: int) -> int | None:
     """End of a national sports federation's name starting at token i: الاتحاد المصري لكرة
     القدم, اتحاد الكرة المصري.  The network tends to stop at the nationality adjective, which
     alone the reader would see as a nationality, not the body the English names."""
+    if doc[i].norm_ not in _UNION:
+        return None
     norms = [t.norm_ for t in doc[i : i + 4]]
     nationality = [t.lemma_ == "B-NORP" for t in doc[i : i + 4]]
-    if len(norms) < 2 or norms[0] not in _UNION:
-        return None
     # Only with the sport named: الاتحاد السوفيتي is a country, الاتحاد alone also a club.
     if len(norms) == 4 and nationality[1] and norms[2] == "لكره" and doc[i + 3].is_alpha:
         return i + 4
