@@ -11,7 +11,7 @@ import threading
 from functools import cache
 from typing import TYPE_CHECKING
 
-from qarin.core.entities.gazetteer import equivalents, gazetteer
+from qarin.core.entities.gazetteer import equivalents, gazetteer, names_pattern
 from qarin.core.entities.mentions import CURATED_LABELS, Mention, add_or_widen
 from qarin.core.errors import ModelUnavailable
 
@@ -145,9 +145,7 @@ def _listed_names() -> tuple[re.Pattern[str], dict[str, str]]:
         for name in en_names
         if " " in name
     }
-    names = sorted(labels, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
-    return pattern, labels
+    return names_pattern(labels), labels
 
 
 def _with_listed_names(text: str, mentions: list[Mention]) -> list[Mention]:

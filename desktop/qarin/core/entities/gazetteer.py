@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -184,6 +185,17 @@ def _cities() -> list[tuple[str, str, str]]:
     return out
 
 
+def names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``names`` as a whole word run, longest first, case as written ("WHO", not "who")."""
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def curated_key(key: str, label: str) -> str:
+    """The gazetteer key of a curated-list row ("org:nato")."""
+    return f"{label.lower()}:{key}"
+
+
 def equivalents() -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
     """The curated list (resources/gazetteers/equivalents.tsv): key, label, English names,
     Arabic names.  The Arabic NER build reads it too, so both languages know the same bodies."""
@@ -243,5 +255,5 @@ def gazetteer() -> Gazetteer:
         for i, en_name in days["format"]["wide"].items():
             add(Entry(f"{key}:{i}", "DATE", en_name, ar_wide[i]), (en_name,), (ar_wide[i],))
     for key, label, en_t, ar_t in equivalents():
-        add(Entry(f"{label.lower()}:{key}", label, en_t[0], ar_t[0]), en_t, ar_t)
+        add(Entry(curated_key(key, label), label, en_t[0], ar_t[0]), en_t, ar_t)
     return Gazetteer(by_en, by_ar, en_stems, ar_stems, entries)

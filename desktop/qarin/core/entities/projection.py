@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
 
-from qarin.core.entities.gazetteer import equivalents, gazetteer
+from qarin.core.entities.gazetteer import curated_key, equivalents, gazetteer, names_pattern
 from qarin.core.entities.mentions import CURATED_LABELS
 from qarin.core.entities.translit import (
     arabic_skeleton,
@@ -166,13 +166,11 @@ def project(
 def _english_listed_patterns() -> dict[str, re.Pattern[str]]:
     """For each curated organisation or person (gazetteer key), its English names as one
     case-sensitive pattern: "WHO" is the organisation, "who" is not."""
-    out = {}
-    for key, label, en_names, _ in equivalents():
-        if label in CURATED_LABELS:
-            names = sorted(en_names, key=len, reverse=True)
-            alternatives = "|".join(map(re.escape, names))
-            out[f"{label.lower()}:{key}"] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-    return out
+    return {
+        curated_key(key, label): names_pattern(en_names)
+        for key, label, en_names, _ in equivalents()
+        if label in CURATED_LABELS
+    }
 
 
 def listed_in_english(
