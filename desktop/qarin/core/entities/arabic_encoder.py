@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from qarin.core.entities import encoder_onnx
 from qarin.core.entities.e5_file import E5File, Floats
+from qarin.core.entities.encoder_onnx import OnnxLayers
 
 WEIGHTS_FILE = "encoder.npz"
 # Pieces per forward pass (the fine-tuning's limit; positions beyond it were never trained).
@@ -78,25 +80,61 @@ class _Layer:
         self.ln2 = vector("oln.w"), vector("oln.b")
 
 
-class EncoderTagger:
-    """Tag probabilities per word, for sentences given as word lists."""
+class _NumpyLayers:
+    """The transformer layers and tag head in numpy: the reference the ONNX Runtime graph is
+    tested against, and the fallback where onnxruntime is not installed (four to five times
+    slower)."""
 
-    def __init__(self, weights: Path, e5: E5File) -> None:
+    def __init__(self, data: dict[str, np.ndarray], layers: int, heads: int, eps: float) -> None:
+        self._heads = heads
+        self._eps = eps
+        self._layers = [_Layer(data, f"l{i}") for i in range(layers)]
+        self._head = data["head.w"].astype(np.float32), data["head.b"].astype(np.float32)
+
+    def __call__(self, x: Floats, mask: Floats) -> Floats:
+        n, t, h = x.shape
+        heads, hd = self._heads, h // self._heads
+        keep = mask[:, None, None, :]
+        x = x.reshape(n * t, h)
+        for layer in self._layers:
+            qkv = (x @ layer.qkv + layer.qkv_b).reshape(n, t, 3, heads, hd).transpose(2, 0, 3, 1, 4)
+            scores = _softmax(qkv[0] @ qkv[1].transpose(0, 1, 3, 2) / math.sqrt(hd) + keep)
+            ctx = (scores @ qkv[2]).transpose(0, 2, 1, 3).reshape(n * t, h)
+            x = _layer_norm(x + ctx @ layer.out + layer.out_b, *layer.ln1, self._eps)
+            mid = _gelu(x @ layer.up + layer.up_b)
+            x = _layer_norm(x + mid @ layer.down + layer.down_b, *layer.ln2, self._eps)
+        logits: Floats = (x @ self._head[0] + self._head[1]).reshape(n, t, -1)
+        return logits
+
+
+class EncoderTagger:
+    """Tag probabilities per word, for sentences given as word lists.
+
+    ``runtime`` "onnx" runs the layers in ONNX Runtime with int8 arithmetic, "numpy" in numpy
+    (float32 from the same int8 weights), "auto" (default) the first when installed."""
+
+    def __init__(self, weights: Path, e5: E5File, runtime: str = "auto") -> None:
         with np.load(weights) as npz:
             data = {k: npz[k] for k in npz.files}
         meta = json.loads(str(data["meta"]))
         self.tags: list[str] = list(meta["tags"])
         self._e5 = e5
         self._eps = e5.eps
-        self._heads = e5.heads
         ids = data["piece_ids"].astype(np.int64)
         rows = data["piece_rows"].astype(np.float32) * data["piece_rows.scale"][:, None]
         self._rows: dict[int, Floats] = dict(zip(ids.tolist(), rows, strict=True))
         self._pos = data["pos"].astype(np.float32)
         self._type = data["type"].astype(np.float32)
         self._emb_ln = data["eln_w"].astype(np.float32), data["eln_b"].astype(np.float32)
-        self._layers = [_Layer(data, f"l{i}") for i in range(int(meta["layers"]))]
-        self._head = data["head.w"].astype(np.float32), data["head.b"].astype(np.float32)
+        if runtime not in ("auto", "onnx", "numpy"):
+            raise ValueError(f"unknown encoder runtime {runtime!r}")
+        if runtime == "auto":
+            runtime = "onnx" if encoder_onnx.available() else "numpy"
+        self.runtime = runtime
+        layers = OnnxLayers if runtime == "onnx" else _NumpyLayers
+        self._layers: Callable[[Floats, Floats], Floats] = layers(
+            data, int(meta["layers"]), e5.heads, e5.eps
+        )
 
     def probabilities(
         self, sentences: Sequence[Sequence[str]], groups: Sequence[Sequence[int]] | None = None
@@ -169,26 +207,17 @@ class EncoderTagger:
         return rows.reshape(*ids.shape, -1)
 
     def _forward(self, batch: list[list[int]]) -> Floats:
+        return self._layers(*self._inputs(batch))
+
+    def _inputs(self, batch: list[list[int]]) -> tuple[Floats, Floats]:
+        """The layers' input for pieces of several passages: embeddings and padding mask."""
         e5 = self._e5
         seqs = [[e5.bos, *ids, e5.eos] for ids in batch]
         width = max(map(len, seqs))
         ids = np.array([s + [e5.eos] * (width - len(s)) for s in seqs], np.int64)
-        mask = np.array([[0.0] * len(s) + [-1e9] * (width - len(s)) for s in seqs], np.float32)[
-            :, None, None, :
-        ]
-        n, t, h = len(seqs), width, e5.hidden
-        heads, hd = self._heads, h // self._heads
-        x = _layer_norm(self._embed(ids) + self._pos[:t] + self._type, *self._emb_ln, self._eps)
-        x = x.reshape(n * t, h)
-        for layer in self._layers:
-            qkv = (x @ layer.qkv + layer.qkv_b).reshape(n, t, 3, heads, hd).transpose(2, 0, 3, 1, 4)
-            scores = _softmax(qkv[0] @ qkv[1].transpose(0, 1, 3, 2) / math.sqrt(hd) + mask)
-            ctx = (scores @ qkv[2]).transpose(0, 2, 1, 3).reshape(n * t, h)
-            x = _layer_norm(x + ctx @ layer.out + layer.out_b, *layer.ln1, self._eps)
-            mid = _gelu(x @ layer.up + layer.up_b)
-            x = _layer_norm(x + mid @ layer.down + layer.down_b, *layer.ln2, self._eps)
-        logits: Floats = (x @ self._head[0] + self._head[1]).reshape(n, t, -1)
-        return logits
+        mask = np.array([[0.0] * len(s) + [-1e9] * (width - len(s)) for s in seqs], np.float32)
+        x = _layer_norm(self._embed(ids) + self._pos[:width] + self._type, *self._emb_ln, self._eps)
+        return x.astype(np.float32, copy=False), mask
 
 
 def _chunks(words: Sequence[str], sizes: Sequence[int]) -> list[tuple[int, int]]:
