@@ -18,7 +18,7 @@ import numpy as np
 from qarin.core.entities.e5_file import Floats
 
 _OPSET = 20  # LayerNormalization (17) and Gelu (20) as standard operators
-_FLOAT, _UINT8 = 1, 2  # onnx.TensorProto element types
+_FLOAT = 1  # onnx.TensorProto.FLOAT
 # The fusion into MatMulIntegerToFloat takes one activation scale for the whole matrix and so
 # mis-scales the per-row quantisation below (seen in onnxruntime 1.32: logits off by 0.5).
 _DISABLED = ["MatMulIntegerToFloatFusion"]
@@ -96,9 +96,7 @@ def _session(model: bytes) -> Any:
 def _serialise(graph: Any) -> bytes:
     from onnx import helper
 
-    model = helper.make_model(
-        graph, opset_imports=[helper.make_opsetid("", _OPSET)]
-    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", _OPSET)])
     model.ir_version = 9  # onnxruntime 1.17 reads up to 9
     blob: bytes = model.SerializeToString()
     return blob
@@ -122,13 +120,30 @@ class _Graph:
         from onnx import TensorProto, helper
 
         hidden = int(self._data["l0.q.w"].shape[0])
-        x = "x"
+        # The layers work on rows (one per piece of every passage), so that each row can be
+        # quantised on its own scale; attention reshapes to passages and back.
+        passages = self._op(
+            "Slice",
+            self._op("Shape", "mask"),
+            self._const("0", np.array([0])),
+            self._const("1", np.array([1])),
+        )
+        self._heads_shape = self._op(
+            "Concat",
+            passages,
+            self._const("heads", np.array([-1, 3, self._heads, hidden // self._heads])),
+            axis=0,
+        )
+        x = self._op("Reshape", "x", self._const("rows", np.array([-1, hidden])))
         mask = self._op("Unsqueeze", "mask", self._const("mask_axes", np.array([1, 2])))
         for i in range(layers):
             x = self._layer(x, mask, f"l{i}", hidden)
         head = self._op("MatMul", x, self._const("head.w", self._data["head.w"]))
         logits = self._op("Add", head, self._const("head.b", self._data["head.b"]))
-        self._nodes.append(helper.make_node("Identity", [logits], ["logits"]))
+        back = self._op(
+            "Concat", self._op("Shape", "mask"), self._const("-1", np.array([-1])), axis=0
+        )
+        self._nodes.append(helper.make_node("Reshape", [logits, back], ["logits"]))
         graph = helper.make_graph(
             self._nodes,
             "qarin_ar_ner_encoder",
@@ -142,22 +157,20 @@ class _Graph:
         return _serialise(graph)
 
     def _layer(self, x: str, mask: str, p: str, hidden: int) -> str:
-        heads = self._heads
-        hd = hidden // heads
-        qkv = self._qmatmul(x, p, ("q", "k", "v"))
-        qkv = self._op("Reshape", qkv, self._const(f"{p}.split", np.array([0, -1, 3, heads, hd])))
+        hd = hidden // self._heads
+        qkv = self._op("Reshape", self._qmatmul(x, p, ("q", "k", "v")), self._heads_shape)
         qkv = self._op("Transpose", qkv, perm=[2, 0, 3, 1, 4])  # (3, n, heads, t, hd)
-        first = self._const(f"{p}.first", np.array([0]))
+        first = self._const("first", np.array([0]))
         q, k, v = (
             self._op("Squeeze", part, first)
             for part in self._ops("Split", qkv, outputs=3, axis=0, num_outputs=3)
         )
         scores = self._op("MatMul", q, self._op("Transpose", k, perm=[0, 1, 3, 2]))
-        scale = self._const(f"{p}.scale", np.array(1 / math.sqrt(hd), np.float32))
+        scale = self._const("attention_scale", np.array(1 / math.sqrt(hd), np.float32))
         scores = self._op("Add", self._op("Mul", scores, scale), mask)
         ctx = self._op("MatMul", self._op("Softmax", scores, axis=-1), v)
         ctx = self._op("Transpose", ctx, perm=[0, 2, 1, 3])
-        ctx = self._op("Reshape", ctx, self._const(f"{p}.join", np.array([0, -1, hidden])))
+        ctx = self._op("Reshape", ctx, self._const("rows", np.array([-1, hidden])))
         x = self._norm(self._op("Add", x, self._qmatmul(ctx, p, ("ao",))), f"{p}.aln")
         mid = self._op("Gelu", self._qmatmul(x, p, ("fi",)), approximate="tanh")
         return self._norm(self._op("Add", x, self._qmatmul(mid, p, ("fo",))), f"{p}.oln")
@@ -175,28 +188,33 @@ class _Graph:
             weights, weights_zero = w.astype(np.int8), np.array(0, np.int8)
         else:
             weights, weights_zero = (w + 128).astype(np.uint8), np.array(128, np.uint8)
-        top = self._op("ReduceMax", self._op("Abs", x), self._const("last", np.array([-1])))
+        top = self._op(
+            "ReduceMax", self._op("Abs", x), self._const("-1", np.array([-1])), keepdims=0
+        )
         row_scale = self._op(
             "Max",
             self._op("Div", top, self._const("127", np.array(127.0))),
             self._const("tiny", np.array(1e-12)),
         )
-        # Symmetric in [-127, 127], stored unsigned around 128.
-        shifted = self._op(
-            "Add",
-            self._op("Round", self._op("Div", x, row_scale)),
-            self._const("128.0", np.array(128.0)),
+        # Symmetric in [-127, 127], stored unsigned around 128 (one zero point per row).
+        zero = self._op(
+            "Expand", self._const("128s", np.array([128], np.uint8)), self._op("Shape", row_scale)
         )
+        quantised = self._op("QuantizeLinear", x, row_scale, zero, axis=0)
         products = self._op(
             "MatMulInteger",
-            self._op("Cast", shifted, to=_UINT8),
+            quantised,
             self._const(f"{key}.w", weights),
             self._const("128", np.array(128, np.uint8)),
             self._const(f"{key}.w_zero", weights_zero),
         )
         scale = np.concatenate([d[f"{p}.{n}.w.scale"] for n in names])
-        scales = self._op("Mul", row_scale, self._const(f"{key}.scale", scale))
-        out = self._op("Mul", self._op("Cast", products, to=_FLOAT), scales)
+        out = self._op(
+            "Mul", self._op("Cast", products, to=_FLOAT), self._const(f"{key}.scale", scale)
+        )
+        out = self._op(
+            "Mul", out, self._op("Unsqueeze", row_scale, self._const("-1", np.array([-1])))
+        )
         bias = np.concatenate([d[f"{p}.{n}.b"] for n in names])
         return self._op("Add", out, self._const(f"{key}.b", bias))
 
@@ -222,9 +240,7 @@ class _Graph:
     def _op(self, op: str, *inputs: str, **attrs: Any) -> str:
         return self._ops(op, *inputs, outputs=1, **attrs)[0]
 
-    def _ops(
-        self, op: str, *inputs: str, outputs: int, **attrs: Any
-    ) -> list[str]:
+    def _ops(self, op: str, *inputs: str, outputs: int, **attrs: Any) -> list[str]:
         from onnx import helper
 
         names = [f"n{len(self._nodes)}.{k}" for k in range(outputs)]
