@@ -163,7 +163,7 @@ def test_onnx_layers_compute_what_the_numpy_layers_do(e5: e5_file.E5File, signed
     with np.load(WEIGHTS) as npz:
         data = {k: npz[k] for k in npz.files}
     reference = EncoderTagger(WEIGHTS, e5, "numpy")
-    sentences = [SENTENCE.split(), "وصل وزير الخارجية الأمريكي أنتوني بلينكن إلى كييف .".split()]
+    sentences = [SENTENCE.split(), ["وصل", "وزير", "الخارجية", "الأمريكي", "أنتوني", "بلينكن", "إلى", "كييف", "."]]
     x, mask = reference._inputs([[p for w in s for p in e5.pieces(w)] for s in sentences])
     want = _NumpyLayers(data, 12, e5.heads, e5.eps)(x, mask)
     got = OnnxLayers(data, 12, e5.heads, e5.eps, signed_weights=signed)(x, mask)

@@ -28,13 +28,6 @@ _MATRICES = ("q", "k", "v", "ao", "fi", "fo")
 _VECTORS = ("q_b", "k_b", "v_b", "ao_b", "fi_b", "fo_b", "aln_w", "aln_b", "oln_w", "oln_b")
 
 
-def quantise_columns(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """int8 values and a float32 scale per column (the output unit of ``x @ w``)."""
-    scale = np.abs(w).max(axis=0) / 127.0
-    scale[scale == 0] = 1.0
-    return np.round(w / scale).astype(np.int8), scale.astype(np.float32)
-
-
 def main() -> None:
     import torch
 
@@ -49,14 +42,14 @@ def main() -> None:
     if len(vocab) != len(rows):
         raise SystemExit(f"{model_path}: {len(rows)} embedding rows, vocabulary has {len(vocab)}")
     out: dict[str, np.ndarray] = {}
-    q, scale = quantise_columns(rows.T)
+    q, scale = e5_file.int8_columns(rows.T)
     out["piece_ids"] = np.array(vocab, np.int32)
     out["piece_rows"], out["piece_rows.scale"] = q.T.copy(), scale
     layers = 0
     while f"layers.{layers}.p.q_w" in state:
         prefix = f"layers.{layers}.p."
         for name in _MATRICES:
-            q, scale = quantise_columns(state[prefix + name + "_w"])
+            q, scale = e5_file.int8_columns(state[prefix + name + "_w"])
             out[f"l{layers}.{name}.w"], out[f"l{layers}.{name}.w.scale"] = q, scale
         for name in _VECTORS:
             out[f"l{layers}.{name.replace('_', '.')}"] = state[prefix + name]

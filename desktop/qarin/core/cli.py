@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument(
         "--accurate-arabic",
         action="store_true",
-        help="Arabic names with the fine-tuned transformer too (more right, ~3x slower)",
+        help="Arabic names with the fine-tuned transformer too (more right, about half as fast)",
     )
     s = sub.add_parser("show", help="print the aligned pairs side by side")
     _files_arg(s)

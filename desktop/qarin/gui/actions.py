@@ -59,7 +59,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("accurate_arabic", "&Accurate Arabic Entities (Slower)", "&View",
                "toggle_accurate_arabic", checkable=True, checked=False,
                tip="Read Arabic names with a fine-tuned transformer too: more found right, "
-                   "about three times slower"),
+                   "about half as fast"),
     ActionSpec("about", "&About Qarin", "&Help", "about"),
 )
 

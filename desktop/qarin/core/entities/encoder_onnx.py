@@ -36,7 +36,7 @@ def available() -> bool:
 
 class OnnxLayers:
     """Transformer layers and tag head: embeddings (n, t, hidden) and an additive padding mask
-    (n, t) in, tag logits (n, t, tags) out.
+    (n, t) in, tag logits (n, t, tags) out; without a head in ``data``, the last hidden states.
 
     ``signed_weights`` multiplies unsigned activations by the signed weights (the fast kernels
     of CPUs with VNNI); x86 CPUs without VNNI add those products in 16 bits and can saturate,
@@ -138,12 +138,13 @@ class _Graph:
         mask = self._op("Unsqueeze", "mask", self._const("mask_axes", np.array([1, 2])))
         for i in range(layers):
             x = self._layer(x, mask, f"l{i}", hidden)
-        head = self._op("MatMul", x, self._const("head.w", self._data["head.w"]))
-        logits = self._op("Add", head, self._const("head.b", self._data["head.b"]))
+        if "head.w" in self._data:
+            x = self._op("MatMul", x, self._const("head.w", self._data["head.w"]))
+            x = self._op("Add", x, self._const("head.b", self._data["head.b"]))
         back = self._op(
             "Concat", self._op("Shape", "mask"), self._const("-1", np.array([-1])), axis=0
         )
-        self._nodes.append(helper.make_node("Reshape", [logits, back], ["logits"]))
+        self._nodes.append(helper.make_node("Reshape", [x, back], ["out"]))
         graph = helper.make_graph(
             self._nodes,
             "qarin_ar_ner_encoder",
@@ -151,7 +152,7 @@ class _Graph:
                 helper.make_tensor_value_info("x", TensorProto.FLOAT, ["n", "t", hidden]),
                 helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["n", "t"]),
             ],
-            [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["n", "t", None])],
+            [helper.make_tensor_value_info("out", TensorProto.FLOAT, ["n", "t", None])],
             self._inits,
         )
         return _serialise(graph)
