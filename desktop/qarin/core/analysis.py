@@ -55,13 +55,14 @@ def analyse(
     *,
     entities: bool = True,
     english_model: str | None = None,
-    accurate_arabic: bool = False,
+    accurate_arabic: bool = True,
     progress: Progress | None = None,
 ) -> Analysis:
     """Run the pipeline; ``progress(stage, fraction)`` is called between stages.
 
     ``english_model`` names an installed spaCy pipeline to use instead of en_core_web_sm;
-    ``accurate_arabic`` reads Arabic names with the slower, more accurate recogniser.
+    ``accurate_arabic`` (default) reads Arabic names with the fine-tuned transformer too; False
+    with the fast model alone (about twice as fast, fewer names right).
     """
     key = (doc.content_hash, entities, english_model, accurate_arabic)
     if key in _cache:

@@ -56,10 +56,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("english_pipeline", "English Entity &Pipeline…", "&View",
                "choose_english_pipeline", separator_before=True,
                tip="Use another installed spaCy pipeline for English entities"),
-    ActionSpec("accurate_arabic", "&Accurate Arabic Entities (Slower)", "&View",
-               "toggle_accurate_arabic", checkable=True, checked=False,
-               tip="Read Arabic names with a fine-tuned transformer too: more found right, "
-                   "about half as fast"),
+    ActionSpec("accurate_arabic", "&Accurate Arabic Entities", "&View",
+               "toggle_accurate_arabic", checkable=True, checked=True,
+               tip="Read Arabic names with a fine-tuned transformer too: more found right; "
+                   "off, the fast model alone reads about twice as fast"),
     ActionSpec("about", "&About Qarin", "&Help", "about"),
 )
 

@@ -59,7 +59,7 @@ class _LoadTask(QRunnable):
     def __init__(self, request: int, paths: tuple[str, ...], signals: _Signals,
                  cancel: threading.Event, load: LoadFn, analyse: Analyse,
                  entities: bool, english_model: str | None = None,
-                 accurate_arabic: bool = False) -> None:
+                 accurate_arabic: bool = True) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._request = request
@@ -85,8 +85,7 @@ class _LoadTask(QRunnable):
             kw: dict[str, object] = {"entities": self._entities, "progress": self._progress}
             if self._english_model:
                 kw["english_model"] = self._english_model
-            if self._accurate_arabic:
-                kw["accurate_arabic"] = True
+            kw["accurate_arabic"] = self._accurate_arabic
             analysis = self._analyse(doc, **kw)
             if self._cancel.is_set():
                 raise Cancelled
@@ -125,8 +124,8 @@ class DocumentLoader(QObject):
         self.entities = entities
         # An installed spaCy pipeline the reader named in the settings (None: the default).
         self.english_model: str | None = None
-        # The slower Arabic recogniser with the fine-tuned transformer (a setting).
-        self.accurate_arabic = False
+        # Arabic names with the fine-tuned transformer too (a setting, on by default).
+        self.accurate_arabic = True
         self._request = 0
         self._cancel = threading.Event()
         self._busy = False
