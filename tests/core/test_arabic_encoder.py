@@ -195,3 +195,18 @@ def test_runtime_choice(e5: e5_file.E5File) -> None:
     assert EncoderTagger(WEIGHTS, e5).runtime == expected
     with pytest.raises(ValueError, match="unknown encoder runtime"):
         EncoderTagger(WEIGHTS, e5, "gpu")
+
+
+def test_a_broken_onnx_runtime_falls_back_to_numpy(
+    e5: e5_file.E5File, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qarin.core.entities import arabic_encoder
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("no kernel for MatMulInteger")
+
+    monkeypatch.setattr(arabic_encoder, "OnnxLayers", broken)
+    monkeypatch.setattr(encoder_onnx, "available", lambda: True)
+    assert EncoderTagger(WEIGHTS, e5).runtime == "numpy"  # "auto" reads on
+    with pytest.raises(RuntimeError, match="MatMulInteger"):
+        EncoderTagger(WEIGHTS, e5, "onnx")  # asked for by name: the error is the answer

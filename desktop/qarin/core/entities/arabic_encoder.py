@@ -16,6 +16,7 @@ whole of accurate mode, tests/bench/bench_entities.py).
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -27,6 +28,8 @@ from qarin.core.entities import encoder_onnx
 from qarin.core.entities.e5_file import E5File, Floats
 from qarin.core.entities.e5_inputs import Embeddings, layer_norm
 from qarin.core.entities.encoder_onnx import OnnxLayers
+
+log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "encoder.npz"
 # Pieces per forward pass (the fine-tuning's limit; positions beyond it were never trained).
@@ -128,13 +131,7 @@ class EncoderTagger:
         )
         if runtime not in ("auto", "onnx", "numpy"):
             raise ValueError(f"unknown encoder runtime {runtime!r}")
-        if runtime == "auto":
-            runtime = "onnx" if encoder_onnx.available() else "numpy"
-        self.runtime = runtime
-        layers = OnnxLayers if runtime == "onnx" else _NumpyLayers
-        self._layers: Callable[[Floats, Floats], Floats] = layers(
-            data, int(meta["layers"]), e5.heads, e5.eps
-        )
+        self.runtime, self._layers = _layers(runtime, data, int(meta["layers"]), e5)
 
     def probabilities(
         self, sentences: Sequence[Sequence[str]], groups: Sequence[Sequence[int]] | None = None
@@ -208,6 +205,21 @@ class EncoderTagger:
 
     def _forward(self, batch: list[list[int]]) -> Floats:
         return self._layers(*self._inputs(batch))
+
+
+def _layers(
+    runtime: str, data: dict[str, np.ndarray], layers: int, e5: E5File
+) -> tuple[str, Callable[[Floats, Floats], Floats]]:
+    """The runtime asked for and its layers; "auto" falls back to numpy when ONNX Runtime is
+    missing or cannot build the graph (an old or broken install)."""
+    if runtime in ("auto", "onnx") and (runtime == "onnx" or encoder_onnx.available()):
+        try:
+            return "onnx", OnnxLayers(data, layers, e5.heads, e5.eps)
+        except Exception as exc:
+            if runtime == "onnx":
+                raise
+            log.warning("accurate Arabic entities: ONNX Runtime unusable (%s); numpy reads", exc)
+    return "numpy", _NumpyLayers(data, layers, e5.heads, e5.eps)
 
 
 def _chunks(words: Sequence[str], sizes: Sequence[int]) -> list[tuple[int, int]]:
