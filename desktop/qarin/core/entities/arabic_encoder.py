@@ -81,8 +81,8 @@ class _Layer:
 
 class _NumpyLayers:
     """The transformer layers and tag head in numpy: the reference the ONNX Runtime graph is
-    tested against, and the fallback where onnxruntime is not installed (four to five times
-    slower)."""
+    tested against, and the fallback where onnxruntime is not installed (accurate mode 2.5
+    times slower, tests/bench/bench_entities.py)."""
 
     def __init__(self, data: dict[str, np.ndarray], layers: int, heads: int, eps: float) -> None:
         self._heads = heads

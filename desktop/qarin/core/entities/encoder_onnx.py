@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -61,6 +62,7 @@ class OnnxLayers:
         return out
 
 
+@cache  # the CPU does not change: probed once per process
 def signed_products_exact() -> bool:
     """Whether this CPU's kernel for unsigned × signed 8-bit products is exact at the extremes
     (255 × 127, summed in pairs, overflows a 16-bit lane)."""
