@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from qarin.core.entities.gazetteer import equivalents, gazetteer, names_pattern
-from qarin.core.entities.mentions import CURATED_LABELS, Mention, add_or_widen
+from qarin.core.entities.mentions import CURATED_LABELS, Mention, add_if_free, add_or_widen
 from qarin.core.errors import ModelUnavailable
 
 if TYPE_CHECKING:
@@ -135,28 +135,48 @@ def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# Listed one-word names that are also ordinary words or first names ("Apple pie", "Shell
+# casings", "Labour costs", "Chelsea said"): taken only after a lower-case word, inside a
+# sentence and outside a title-case headline.
+_ORDINARY_NAMES = frozenset(
+    {
+        "Alphabet", "Amazon", "Apple", "Arsenal", "Celtic", "Chelsea", "Fiat", "Guardian",
+        "Inter", "Intel", "Labour", "Mercedes", "Meta", "Rangers", "Shell", "Spurs",
+        "Telegram", "Tesla", "Wagner",
+    }
+)
+
+
 @cache
 def _listed_names() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The curated organisations and people of more than one word, longest first."""
+    """The curated organisations and people, longest first."""
     labels = {
         name: label
         for _, label, en_names, _ in equivalents()
         if label in CURATED_LABELS
         for name in en_names
-        if " " in name
     }
     return names_pattern(labels), labels
 
 
 def _with_listed_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """A listed name of several words ("Real Madrid", "Doctors Without Borders") replaces the
-    mentions it contains ("Madrid" GPE) or fills a gap; one-word names are left to the model
-    (Apple, Shell and Labour are also ordinary words at the start of a sentence)."""
+    mentions it contains ("Madrid" GPE) or fills a gap; one of one word ("Ismaily", "Labour")
+    fills a gap the model left, where it cannot be an ordinary word (``_ORDINARY_NAMES``)."""
     pattern, labels = _listed_names()
     out = list(mentions)
     for m in pattern.finditer(text):
-        add_or_widen(out, m.start(), m.end(), labels[m.group()])
+        name = m.group()
+        if " " in name:
+            add_or_widen(out, m.start(), m.end(), labels[name])
+        elif name not in _ORDINARY_NAMES or _after_lower_case_word(text, m.start()):
+            add_if_free(out, m.start(), m.end(), labels[name])
     return sorted(out)
+
+
+def _after_lower_case_word(text: str, start: int) -> bool:
+    before = text[:start].split()
+    return bool(before) and before[-1][:1].islower()
 
 
 # Labels a person's name can wrongly get from the model when it stands alone ("Trump said").
