@@ -210,3 +210,15 @@ def test_a_broken_onnx_runtime_falls_back_to_numpy(
     assert EncoderTagger(WEIGHTS, e5).runtime == "numpy"  # "auto" reads on
     with pytest.raises(RuntimeError, match="MatMulInteger"):
         EncoderTagger(WEIGHTS, e5, "onnx")  # asked for by name: the error is the answer
+
+
+def test_passes_hold_a_bounded_number_of_pieces() -> None:
+    from qarin.core.entities.arabic_encoder import _BATCH_PIECES, _batches
+
+    chunks = [(k, 0, [1] * n, [0]) for k, n in enumerate([3, 5, 5, 40, 200, 254, 254])]
+    batches = _batches(chunks)
+    assert [c for b in batches for c in b] == chunks  # every chunk once, in order
+    assert all(len(b) * (len(b[-1][2]) + 2) <= _BATCH_PIECES for b in batches)
+    # Padded to 202 pieces, five chunks fit in 1,024; the two long ones share the next pass.
+    assert [[c[0] for c in b] for b in batches] == [[0, 1, 2, 3, 4], [5, 6]]
+    assert _batches([(0, 0, [1] * 2000, [0])]) == [[(0, 0, [1] * 2000, [0])]]  # never empty

@@ -34,7 +34,10 @@ log = logging.getLogger(__name__)
 WEIGHTS_FILE = "encoder.npz"
 # Pieces per forward pass (the fine-tuning's limit; positions beyond it were never trained).
 MAX_PIECES = 256
-_BATCH = 16
+# Pieces (padding included) a forward pass reads at most: larger passes are no faster and keep
+# bigger buffers in ONNX Runtime's memory arena (sixteen passages of 192 pieces a pass held
+# ~100 MB more than this, and were slower).
+_BATCH_PIECES = 1024
 # Consecutive sentences of one text are read together up to this many pieces (fine-tuning's
 # --context: the tagger learned with neighbouring sentences in view).
 PASSAGE_PIECES = 192
@@ -169,7 +172,7 @@ class EncoderTagger:
         return passages
 
     def _read(self, sentences: Sequence[Sequence[str]]) -> list[Floats]:
-        chunks: list[tuple[int, int, list[int], list[int]]] = []  # sentence, first word, ...
+        chunks: list[Chunk] = []
         for s, words in enumerate(sentences):
             pieces = [word_pieces(self._e5, w)[:_ROOM] for w in words]
             for start, end in _chunks(words, [len(p) for p in pieces]):
@@ -181,8 +184,7 @@ class EncoderTagger:
                 chunks.append((s, start, ids, firsts))
         out = [np.zeros((len(words), len(self.tags)), np.float32) for words in sentences]
         order = sorted(range(len(chunks)), key=lambda c: len(chunks[c][2]))
-        for b in range(0, len(order), _BATCH):
-            batch = [chunks[c] for c in order[b : b + _BATCH]]
+        for batch in _batches([chunks[c] for c in order]):
             logits = self._forward([ids for _, _, ids, _ in batch])
             for row, (s, start, _, firsts) in enumerate(batch):
                 word_logits = logits[row, [f + 1 for f in firsts]]
@@ -220,6 +222,22 @@ def _layers(
                 raise
             log.warning("accurate Arabic entities: ONNX Runtime unusable (%s); numpy reads", exc)
     return "numpy", _NumpyLayers(data, layers, e5.heads, e5.eps)
+
+
+Chunk = tuple[int, int, list[int], list[int]]  # sentence, first word, pieces, first pieces
+
+
+def _batches(chunks: list[Chunk]) -> list[list[Chunk]]:
+    """Chunks in order (shortest first) grouped so that each group, padded to its longest
+    member and the two marks, holds at most _BATCH_PIECES pieces (and at least one chunk)."""
+    out: list[list[Chunk]] = []
+    for chunk in chunks:
+        width = len(chunk[2]) + 2
+        if out and (len(out[-1]) + 1) * width <= _BATCH_PIECES:
+            out[-1].append(chunk)
+        else:
+            out.append([chunk])
+    return out
 
 
 def _chunks(words: Sequence[str], sizes: Sequence[int]) -> list[tuple[int, int]]:
