@@ -122,8 +122,12 @@ def _drop(window: MainWindow, paths: list[str]) -> bool:
     """Drag ``paths`` over the window and drop them; True if the window took the drop."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(p) for p in paths])
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    try:  # PySide6 6.12 takes a QPointF and deprecates the QPoint form, the only one before
+        enter = QDragEnterEvent(QPointF(50, 50), *args)
+    except TypeError:
+        enter = QDragEnterEvent(QPoint(50, 50), *args)
     QApplication.sendEvent(window, enter)
     entered = enter.isAccepted()
     drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
