@@ -171,8 +171,9 @@ def test_the_recogniser_keeps_its_cache_where_the_environment_says(
     ArabicRecognizer().recognise(f"وقال {word} إن المحادثات ستستمر.")
     assert (tmp_path / "arabic-word-vectors.sqlite3").is_file()
     import sqlite3
+    from contextlib import closing
 
-    with sqlite3.connect(tmp_path / "arabic-word-vectors.sqlite3") as db:
+    with closing(sqlite3.connect(tmp_path / "arabic-word-vectors.sqlite3")) as db:
         assert db.execute("SELECT count(*) FROM words WHERE word = ?", (word,)).fetchone() == (1,)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import weakref
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -126,6 +127,9 @@ class WordVectorCache:
             self._give_up(exc)
             return None
         self._db = db
+        # A recogniser is dropped without ceremony (the settings changed, the process ends):
+        # the connection closes with this cache rather than waiting for the collector.
+        weakref.finalize(self, db.close)
         return db
 
     def _identity(self) -> str:

@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -177,6 +178,9 @@ class NotebookStore:
         except BaseException:
             self._conn.close()
             raise
+        # A store dropped without close() (a test, a window torn down on an error) still
+        # releases its file when it goes; close() twice is harmless.
+        weakref.finalize(self, self._conn.close)
 
     # -- opening ---------------------------------------------------------------------------------
 
