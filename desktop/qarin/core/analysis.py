@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from qarin.core.align.aligner import align
 from qarin.core.document import BilingualDocument
-from qarin.core.model import Analysis
+from qarin.core.model import ACCURATE_ARABIC_DEFAULT, Analysis
 from qarin.core.text.segment import segment
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ def analyse(
     *,
     entities: bool = True,
     english_model: str | None = None,
-    accurate_arabic: bool = True,
+    accurate_arabic: bool = ACCURATE_ARABIC_DEFAULT,
     progress: Progress | None = None,
 ) -> Analysis:
     """Run the pipeline; ``progress(stage, fraction)`` is called between stages.

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from qarin.core.errors import QarinError
+from qarin.core.model import ACCURATE_ARABIC_DEFAULT
 
 EXIT_USAGE = 2
 COMMANDS = ("analyze", "show", "export", "import")
@@ -46,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument(
         "--accurate-arabic",
         action=argparse.BooleanOptionalAction,
-        default=True,
+        default=ACCURATE_ARABIC_DEFAULT,
         help="Arabic names with the fine-tuned transformer too (default; --no-accurate-arabic:"
         " the fast model alone, about twice as fast, fewer names right)",
     )

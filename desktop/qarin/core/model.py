@@ -72,6 +72,9 @@ class ClaimSuggestion:
 
 # The end of the Arabic recogniser's name in `Analysis.recognisers` when accurate mode read it.
 ACCURATE_MARK = "(accurate)"
+# Whether Arabic names are read in accurate mode unless the reader says otherwise (the analysis,
+# the command line, the reader's setting): on since its transformer runs in ONNX Runtime.
+ACCURATE_ARABIC_DEFAULT = True
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from qarin.core.model import ACCURATE_ARABIC_DEFAULT
+
 SK = QKeySequence.StandardKey
 
 MENUS: tuple[str, ...] = ("&File", "&Edit", "&View", "&Claims", "&Help")
@@ -57,7 +59,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "choose_english_pipeline", separator_before=True,
                tip="Use another installed spaCy pipeline for English entities"),
     ActionSpec("accurate_arabic", "&Accurate Arabic Entities", "&View",
-               "toggle_accurate_arabic", checkable=True, checked=True,
+               "toggle_accurate_arabic", checkable=True, checked=ACCURATE_ARABIC_DEFAULT,
                tip="Read Arabic names with a fine-tuned transformer too: more found right; "
                    "off, the fast model alone reads about twice as fast"),
     ActionSpec("about", "&About Qarin", "&Help", "about"),

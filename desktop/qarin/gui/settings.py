@@ -15,6 +15,8 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
+from qarin.core.model import ACCURATE_ARABIC_DEFAULT
+
 log = logging.getLogger(__name__)
 
 ENV_CONFIG_DIR = "QARIN_CONFIG_DIR"
@@ -168,7 +170,7 @@ class Settings:
     def accurate_arabic(self) -> bool:
         """Read Arabic names with the fine-tuned transformer too (default; off: the fast model
         alone, about twice as fast)."""
-        return self._bool("entities/accurate_arabic", True)
+        return self._bool("entities/accurate_arabic", ACCURATE_ARABIC_DEFAULT)
 
     @accurate_arabic.setter
     def accurate_arabic(self, value: bool) -> None:

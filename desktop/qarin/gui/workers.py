@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from qarin.core.document import BilingualDocument
 from qarin.core.errors import QarinError
-from qarin.core.model import Analysis
+from qarin.core.model import ACCURATE_ARABIC_DEFAULT, Analysis
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class _LoadTask(QRunnable):
     def __init__(self, request: int, paths: tuple[str, ...], signals: _Signals,
                  cancel: threading.Event, load: LoadFn, analyse: Analyse,
                  entities: bool, english_model: str | None = None,
-                 accurate_arabic: bool = True) -> None:
+                 accurate_arabic: bool = ACCURATE_ARABIC_DEFAULT) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._request = request
@@ -125,7 +125,7 @@ class DocumentLoader(QObject):
         # An installed spaCy pipeline the reader named in the settings (None: the default).
         self.english_model: str | None = None
         # Arabic names with the fine-tuned transformer too (a setting, on by default).
-        self.accurate_arabic = True
+        self.accurate_arabic = ACCURATE_ARABIC_DEFAULT
         self._request = 0
         self._cancel = threading.Event()
         self._busy = False

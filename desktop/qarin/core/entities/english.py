@@ -175,7 +175,8 @@ def _with_listed_names(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _after_lower_case_word(text: str, start: int) -> bool:
-    before = text[:start].split()
+    # Only the word before counts: a short window, not the whole paragraph, per match.
+    before = text[max(0, start - 40) : start].split()
     return bool(before) and before[-1][:1].islower()
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from qarin.core.document import LANGS, BilingualDocument, Lang
 from qarin.core.entities import linking, projection
-from qarin.core.model import Analysis, EntityLink, EntityMention
+from qarin.core.model import ACCURATE_ARABIC_DEFAULT, Analysis, EntityLink, EntityMention
 
 if TYPE_CHECKING:
     from qarin.core.entities.arabic import ArabicRecognizer
@@ -26,7 +26,7 @@ _CLITIC_START = re.compile(r"^(?:لل|[وفبك]ال|[وفبكل](?=ال))")
 
 
 def _recognise(
-    doc: BilingualDocument, english_model: str | None, accurate_arabic: bool = True
+    doc: BilingualDocument, english_model: str | None, accurate_arabic: bool
 ) -> tuple[list[Raw], dict[Lang, str]]:
     """Run each language's recogniser paragraph by paragraph (context without whole books);
     names found in one paragraph are known in all (one document).  Also says which recogniser
@@ -157,7 +157,7 @@ def add_entities(
     doc: BilingualDocument,
     analysis: Analysis,
     english_model: str | None = None,
-    accurate_arabic: bool = True,
+    accurate_arabic: bool = ACCURATE_ARABIC_DEFAULT,
 ) -> Analysis:
     """Fill ``entities`` and ``links``; ``english_model`` names a spaCy pipeline to use
     instead of the default (a missing one raises ModelUnavailable); ``accurate_arabic`` (the
