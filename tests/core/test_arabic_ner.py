@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from qarin.core.entities import arabic_rules
-from qarin.core.entities.arabic import ArabicRecognizer
+from qarin.core.entities.arabic import ArabicRecognizer, _joined_names
 from qarin.core.entities.arabic_text import clitic_candidates, normalise
 from qarin.paths import resource, sample_path
 
@@ -93,6 +93,29 @@ def test_clubs_named_after_their_city_are_organisations(rec: ArabicRecognizer) -
     for club in ("المغرب الفاسي", "اتحاد طنجة", "الوداد البيضاوي", "حسنية أكادير"):
         assert _find(text, ms, club)[2] == "ORG"
     assert not [m for m in ms if text[m[0] : m[1]] in {"المغرب", "طنجة", "أكادير"}]
+
+
+def test_a_town_with_a_masculine_country_adjective_is_a_club(rec: ArabicRecognizer) -> None:
+    # Arabic cities are feminine: ليون الفرنسي agrees with the (masculine) club, ليون الفرنسية
+    # with the city.  Regions keep their adjective (الخليج العربي).
+    text = "تعادل ليون الفرنسي مع ميلان الإيطالي، وفاز هامبورغ الألماني على ستيوا بوخارست الروماني."
+    ms = rec.recognise(text)
+    for club in ("ليون", "ميلان", "هامبورغ", "ستيوا بوخارست"):
+        assert _find(text, ms, club)[2] == "ORG"
+    town = "زار الوفد مدينة ليون الفرنسية ثم سافر إلى الخليج العربي."
+    ms = rec.recognise(town)
+    assert _find(town, ms, "ليون")[2] == "GPE"
+    assert _find(town, ms, "الخليج العربي")[2] == "LOC"
+
+
+def test_names_side_by_side_are_one_person_unless_a_conjunction_parts_them(
+    rec: ArabicRecognizer,
+) -> None:
+    doc = rec.nlp.make_doc("الرئيس اميل لحود وبلير لزيدان")
+    one, two = (1, 2, "PERSON"), (2, 3, "PERSON")
+    others = [(3, 4, "PERSON"), (4, 5, "PERSON")]
+    assert _joined_names(doc, [two, one, *others]) == [(1, 3, "PERSON"), *others]
+    assert _joined_names(doc, [one, (2, 3, "GPE")]) == [one, (2, 3, "GPE")]
 
 
 def test_a_national_federation_with_its_sport_is_one_organisation(rec: ArabicRecognizer) -> None:

@@ -229,6 +229,7 @@ class ArabicRecognizer:
                 consistent = propagate([docs[k] for k in members], [spans[k] for k in members])
                 for k, doc_spans in zip(members, consistent, strict=True):
                     spans[k] = doc_spans
+        spans = [_joined_names(d, n) for d, n in zip(docs, spans, strict=True)]
         out: list[list[Mention]] = [[] for _ in texts]
         for (i, offset, _), doc, doc_spans in zip(pieces, docs, spans, strict=True):
             out[i].extend(
@@ -295,6 +296,14 @@ _ADMIN_HEADS = frozenset({"مقاطعه", "محافظه"})
 _ARMED = ("القوات", "المسلحه")
 _UNION = frozenset({"الاتحاد", "اتحاد"})
 _BALL = frozenset({"الكره", "لكره"})
+# What the models make of a club named after its town: the town, or a first name (ليون).
+_CLUB_READS = frozenset({"GPE", "LOC", "PERSON"})
+# Adjectives of regions, faiths and peoples, not countries (الخليج العربي, الخليج الفارسي,
+# المغرب العربي), and المالي, which is also "financial".
+_NOT_COUNTRY_ADJECTIVES = frozenset(
+    "العربي الاسلامي المالي الاوروبي الافريقي الاسيوي الخليجي الكردي الشيعي اليهودي المسيحي"
+    " الدرزي الفارسي العبري اللاتيني الامازيغي الغربي الشرقي".split()
+)
 
 
 def _network_spans(doc: Doc) -> list[tuple[int, int, str]]:
@@ -308,6 +317,7 @@ def _with_patterns(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
         if start > 0 and doc[start - 1].norm_ in _ADMIN_HEADS and label in ("GPE", "PERSON", "LOC"):
             start, label = start - 1, "GPE"
         out.append((start, end, label))
+    out = [_as_club(doc, span) for span in out]
     # القوات المسلحة الأوكرانية: a country's armed forces are an organisation (the nationality
     # adjective alone would be NORP).
     for i in range(len(doc) - 2):
@@ -318,6 +328,39 @@ def _with_patterns(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
         ):
             out.append((i, i + 3, "ORG"))
     return sorted(_with_federations(doc, out))
+
+
+def _joined_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """اميل | لحود → اميل لحود: two names side by side are one person's unless the second
+    starts with و or another proclitic (بوش وبلير, "Bush and Blair"; ماتيراتزي لزيدان)."""
+    out: list[tuple[int, int, str]] = []
+    for span in sorted(spans):
+        if out and out[-1][2] == span[2] == "PERSON" and out[-1][1] == span[0]:
+            first = doc[span[0]]
+            if not first.text.startswith("و") and normalise(first.text) == first.norm_:
+                out[-1] = (out[-1][0], span[1], "PERSON")
+                continue
+        out.append(span)
+    return out
+
+
+def _as_club(doc: Doc, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """ليون الفرنسي, ميلان الإيطالي, ستيوا بوخارست الروماني: a place (or what reads as a first
+    name) followed by a country's masculine adjective is a club.  Arabic cities are feminine
+    (ليون الفرنسية is the city), the adjective agrees with the masculine نادي/فريق."""
+    start, end, label = span
+    if label not in _CLUB_READS or end >= len(doc) or doc[start].norm_.startswith("ال"):
+        return span
+    after = doc[end]
+    norm = after.norm_
+    if (
+        after.lemma_ == "B-NORP"
+        and after.text.startswith("ال")
+        and norm.endswith("ي")
+        and norm not in _NOT_COUNTRY_ADJECTIVES
+    ):
+        return start, end, "ORG"
+    return span
 
 
 def _federation_end(doc: Doc, i: int) -> int | None:
