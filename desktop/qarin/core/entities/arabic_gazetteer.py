@@ -28,6 +28,15 @@ class Gazetteer:
         self.phrases: dict[str, str] = dict(phrases or {})
         self.freq: dict[str, int] = dict(frequency or {})
         self._max = max((k.count(" ") + 1 for k in self.phrases), default=1)
+        # Tokens are matched by their stems, and the stem of والمساواة is المساواة: inside a
+        # name (حركة العدل والمساواة) a word's و is looked for both ways, as the stemmer may keep
+        # it (جزر والس وفوتونا).
+        self._lookup = dict(self.phrases)
+        for key, label in self.phrases.items():
+            words = key.split(" ")
+            if any(w.startswith("و") for w in words[1:]):
+                variant = [words[0], *(w[1:] if w.startswith("و") else w for w in words[1:])]
+                self._lookup.setdefault(" ".join(variant), label)
 
     # -- lookups -------------------------------------------------------------------------------
 
@@ -54,7 +63,7 @@ class Gazetteer:
         while i < n:
             found = None
             for length in range(min(self._max, MAX_PHRASE, n - i), 0, -1):
-                label = self.phrases.get(" ".join(stems[i : i + length]))
+                label = self._lookup.get(" ".join(stems[i : i + length]))
                 if label is not None:
                     found = (i, i + length, label)
                     break

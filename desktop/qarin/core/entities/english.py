@@ -141,8 +141,8 @@ def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
 _ORDINARY_NAMES = frozenset(
     {
         "Alphabet", "Amazon", "Apple", "Arsenal", "Celtic", "Chelsea", "Fiat", "Guardian",
-        "Inter", "Intel", "Labour", "Mercedes", "Meta", "Rangers", "Shell", "Spurs",
-        "Telegram", "Tesla", "Wagner",
+        "Inter", "Intel", "Labour", "Mercedes", "Meta", "Orbit", "Oracle", "Rangers", "Shell",
+        "Spurs", "Telegram", "Tesla", "Wagner", "Zain",
     }
 )
 
