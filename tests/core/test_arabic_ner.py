@@ -129,8 +129,9 @@ def test_names_side_by_side_are_one_person_unless_a_conjunction_parts_them(
     doc = rec.nlp.make_doc("الرئيس اميل لحود وبلير لزيدان")
     one, two = (1, 2, "PERSON"), (2, 3, "PERSON")
     others = [(3, 4, "PERSON"), (4, 5, "PERSON")]
-    assert _joined_names(doc, [two, one, *others]) == [(1, 3, "PERSON"), *others]
-    assert _joined_names(doc, [one, (2, 3, "GPE")]) == [one, (2, 3, "GPE")]
+    g = rec.gazetteer
+    assert _joined_names(doc, [two, one, *others], g) == [(1, 3, "PERSON"), *others]
+    assert _joined_names(doc, [one, (2, 3, "GPE")], g) == [one, (2, 3, "GPE")]
 
 
 def test_a_national_federation_with_its_sport_is_one_organisation(rec: ArabicRecognizer) -> None:

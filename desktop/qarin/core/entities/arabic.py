@@ -229,7 +229,7 @@ class ArabicRecognizer:
                 consistent = propagate([docs[k] for k in members], [spans[k] for k in members])
                 for k, doc_spans in zip(members, consistent, strict=True):
                     spans[k] = doc_spans
-        spans = [_joined_names(d, n) for d, n in zip(docs, spans, strict=True)]
+        spans = [_joined_names(d, n, gazetteer) for d, n in zip(docs, spans, strict=True)]
         out: list[list[Mention]] = [[] for _ in texts]
         for (i, offset, _), doc, doc_spans in zip(pieces, docs, spans, strict=True):
             out[i].extend(
@@ -333,14 +333,16 @@ def _with_patterns(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return sorted(_with_federations(doc, out))
 
 
-def _joined_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _joined_names(
+    doc: Doc, spans: list[tuple[int, int, str]], gazetteer: Gazetteer
+) -> list[tuple[int, int, str]]:
     """اميل | لحود → اميل لحود: two names side by side are one person's unless the second
     starts with و or another proclitic (بوش وبلير, "Bush and Blair"; ماتيراتزي لزيدان)."""
     out: list[tuple[int, int, str]] = []
     for span in sorted(spans):
         if out and out[-1][2] == span[2] == "PERSON" and out[-1][1] == span[0]:
             first = doc[span[0]]
-            if not first.text.startswith("و") and normalise(first.text) == first.norm_:
+            if not first.text.startswith("و") and not gazetteer.proclitic_length(first.text):
                 out[-1] = (out[-1][0], span[1], "PERSON")
                 continue
         out.append(span)
