@@ -1,6 +1,9 @@
 """Write a fine-tuned encoder (PyTorch state dict from finetune_encoder.py) as Qarin's weights file.
 
-    python training/ar_ner/export_encoder.py MODEL.pt OUT_DIR
+    python training/ar_ner/export_encoder.py MODEL.pt [MODEL2.pt ...] OUT_DIR
+
+Several state dicts (runs of the same recipe with other seeds) are averaged weight by weight
+first: one model, read at the cost of one.
 
 The file (``encoder.npz``, read by qarin.core.entities.arabic_encoder) keeps matrices as int8
 with one scale per output column, and only the embedding rows of the pieces fine-tuning saw
@@ -31,8 +34,20 @@ _VECTORS = ("q_b", "k_b", "v_b", "ao_b", "fi_b", "fo_b", "aln_w", "aln_b", "oln_
 def main() -> None:
     import torch
 
-    model_path, out_dir = Path(sys.argv[1]), Path(sys.argv[2])
-    state = {k: v.float().numpy() for k, v in torch.load(model_path).items()}
+    *model_paths, out_dir = (Path(a) for a in sys.argv[1:])
+    if not model_paths:
+        raise SystemExit(__doc__)
+    states = [torch.load(path) for path in model_paths]
+    ids = [s["piece_ids"] for s in states if "piece_ids" in s]
+    if any(not torch.equal(i, ids[0]) for i in ids):
+        raise SystemExit("the models were trained on different pieces: they cannot be averaged")
+    model_path = model_paths[0]
+    state = {
+        k: np.mean([s[k].double().numpy() for s in states], axis=0).astype(np.float32)
+        for k in states[0]
+    }
+    if ids:
+        state["piece_ids"] = ids[0].numpy()
     e5 = e5_file.E5File(e5_file.default_path())
     if "piece_ids" in state:
         vocab = [int(i) for i in state["piece_ids"]]

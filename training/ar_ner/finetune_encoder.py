@@ -16,9 +16,12 @@ epoch on 2 cores (8 with NewsFANE).  export_encoder.py turns OUT.pt into Qarin's
 from __future__ import annotations
 
 import argparse
+import json
 import math
+import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +36,10 @@ import corpora  # noqa: E402
 from encoder_data import TAGS, piece_vocabulary, tags_of, word_pieces  # noqa: E402
 
 from qarin.core.entities import e5_file  # noqa: E402
+from qarin.core.entities.arabic_gazetteer import Gazetteer  # noqa: E402
+
+CORPUS = HERE / "corpus"
+ROOT = HERE.parents[1]
 
 # Chosen on the dev block (README.md): 8 epochs on ANERcorp alone (4 with NewsFANE, as build.py
 # trains the shipped encoder), lr 1e-4 (head 1e-3), batches of 16 sentences.
@@ -124,6 +131,78 @@ def encode(e5: e5_file.E5File, sentences: list[corpora.Sentence]) -> list[Item]:
             ids += word_pieces(e5, w)
         out.append((ids, first, tags_of(s)))
     return out
+
+
+# A name's replacement this epoch (None: kept), by its words and label.
+Replace = Callable[[tuple[str, ...], str], list[str] | None]
+
+
+class NameSwap:
+    """The CNN's name-swap augmentation (code.py), for the encoder: each epoch a share of the
+    PERSON words and GPE names is replaced by random personal-name words and places, keeping the
+    first word's proclitic, so the tagger learns names from their context rather than by heart.
+    Unlike code.py's, one epoch replaces a name the same way everywhere (برند جوتشولك … جوتشولك
+    becomes X Y … Y): the encoder reads passages, and a name coming back is part of the context."""
+
+    def __init__(self, prob: float) -> None:
+        lists = json.loads((CORPUS / "swap_names.json").read_text(encoding="utf-8"))
+        self.person_words = sorted(
+            {w for n in lists["PERSON"] for w in n.split() if w.isalpha() and len(w) > 1}
+        )
+        self.places = [n.split() for n in lists["GPE"] if n.replace(" ", "").isalpha()]
+        self.gazetteer = Gazetteer.merged(
+            Gazetteer.from_disk(p)
+            for p in (
+                ROOT / "resources/gazetteers/arabnamer_ar.json",
+                ROOT / "resources/gazetteers/cldr_ar.json",
+                CORPUS / "freq.json",
+            )
+        )
+        self.prob = prob
+
+    def __call__(
+        self, sentences: list[corpora.Sentence], rng: random.Random
+    ) -> list[corpora.Sentence]:
+        chosen: dict[tuple[str, ...], list[str] | None] = {}
+
+        def replace(key: tuple[str, ...], label: str) -> list[str] | None:
+            if key not in chosen:
+                pick = None
+                if rng.random() < self.prob:
+                    pick = (
+                        [rng.choice(self.person_words)]
+                        if label == "PERSON"
+                        else rng.choice(self.places)
+                    )
+                chosen[key] = pick
+            return chosen[key]
+
+        return [self._swap(s, replace) for s in sentences]
+
+    def _swap(self, sentence: corpora.Sentence, replace: Replace) -> corpora.Sentence:
+        out: corpora.Sentence = []
+        i = 0
+        while i < len(sentence):
+            word, tag = sentence[i]
+            label = tag[2:]
+            end = i + 1
+            while end < len(sentence) and sentence[end][1] == f"I-{label}":
+                end += 1
+            if not tag.startswith("B-") or label not in ("PERSON", "GPE"):
+                out.append((word, tag))
+                i += 1
+                continue
+            words = [w for w, _ in sentence[i:end]]
+            cut = self.gazetteer.proclitic_length(words[0])
+            stems = [words[0][cut:], *words[1:]]
+            if label == "PERSON":
+                new = [(replace((w,), label) or [w])[0] for w in stems]
+            else:
+                new = list(replace(tuple(stems), label) or stems)
+            new[0] = words[0][:cut] + new[0]
+            out += [(w, ("B-" if j == 0 else "I-") + label) for j, w in enumerate(new)]
+            i = end
+        return out
 
 
 def pack(items: list[Item], budget: int) -> list[Item]:
@@ -219,6 +298,18 @@ def main() -> None:
     )
     ap.add_argument("--batch", type=int, default=BATCH, help="passages per step")
     ap.add_argument(
+        "--swap",
+        type=float,
+        default=0.0,
+        help="replace the names of this share of ANERcorp's sentences each epoch (name swap)",
+    )
+    ap.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="order of the batches and dropout (the head starts the same whatever the seed)",
+    )
+    ap.add_argument(
         "--save-each", action="store_true", help="also save OUT.eN.pt after each epoch N"
     )
     args = ap.parse_args()
@@ -228,16 +319,28 @@ def main() -> None:
     # The embedding rows are those of the whole training part's pieces either way, so a tuned
     # and a shipped model have the same shape (dev-only pieces get no gradient in --tune).
     extra = read_docbin(args.extra) if args.extra else []
-    vocab = piece_vocabulary(e5, splits["train_full"] + extra)
+    swap = NameSwap(args.swap) if args.swap else None
+    own = splits["train" if args.tune else "train_full"]
+    # Every epoch's swapped sentences are drawn up front: their pieces (a new name behind the
+    # old one's proclitic) need embedding rows too.
+    epochs = [swap(own, random.Random(e)) if swap else own for e in range(args.epochs)]
+    swapped = [s for sentences in epochs for s in sentences] if swap else []
+    vocab = piece_vocabulary(e5, splits["train_full"] + extra + swapped)
     row = {piece: k for k, piece in enumerate(vocab)}
-    train = encode(e5, splits["train" if args.tune else "train_full"])
     dev = encode(e5, splits["dev"]) if args.tune else []
     more = encode(e5, extra)
     if args.context:
         # Each corpus packed on its own: passages never join two corpora.
-        train, more, dev = (pack(x, args.context) for x in (train, more, dev))
-    train += more
+        more, dev = pack(more, args.context), pack(dev, args.context)
+
+    def epoch_items(epoch: int) -> list[Item]:
+        items = encode(e5, epochs[epoch])
+        return (pack(items, args.context) if args.context else items) + more
+
+    train = epoch_items(0)
     model = Tagger(e5, vocab)
+    if args.seed:  # after the head is made: seeds share their starting point (seed 0 as before)
+        torch.manual_seed(args.seed)
     head = list(model.head.parameters())
     body = [p for n, p in model.named_parameters() if not n.startswith("head")]
     opt = torch.optim.AdamW(
@@ -254,7 +357,14 @@ def main() -> None:
     step = 0
     for epoch in range(args.epochs):
         model.train()
-        for b in np.random.default_rng(epoch).permutation(len(batches)):
+        if swap and epoch:
+            # Swapped names change passage lengths: the batches are re-cut, as many as before so
+            # the schedule's length holds.
+            train = epoch_items(epoch)
+            order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
+            size = math.ceil(len(order) / len(batches))
+            batches = [order[i : i + size] for i in range(0, len(order), size)]
+        for b in np.random.default_rng(epoch + 1000 * args.seed).permutation(len(batches)):
             ids, mask, target, _ = batchify(e5, row, [train[j] for j in batches[b]])
             loss = nn.functional.cross_entropy(
                 model(ids, mask).view(-1, len(TAGS)), target.view(-1), ignore_index=-100
