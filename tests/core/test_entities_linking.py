@@ -405,3 +405,38 @@ def test_a_listed_name_is_not_carried_to_a_word_that_only_looks_like_it() -> Non
         ("The agency who said the pandemic was over is the World Health Organization.",),
     )
     assert not [m for m in a.entities if m.lang == "en" and m.text.lower() == "who"]
+
+
+def test_a_score_read_into_a_name_does_not_make_a_second_person() -> None:
+    from qarin.core.entities.linking import Mention, cluster
+    from qarin.core.model import Bead
+
+    mentions = [
+        Mention("ar", 0, 10, "PERSON", "تايجر وودز"),
+        Mention("en", 0, 15, "PERSON", "Tiger Woods 2&1"),
+        Mention("ar", 20, 30, "PERSON", "تايجر وودز"),
+        Mention("en", 20, 31, "PERSON", "Tiger Woods"),
+    ]
+    beads = [Bead(("a1",), ("e1",), 1.0), Bead(("a2",), ("e2",), 1.0)]
+    order, _ = cluster(mentions, ["a1", "e1", "a2", "e2"], beads)
+    assert len(set(order)) == 1, order
+
+
+def test_a_nationality_before_a_name_is_not_part_of_it() -> None:
+    from qarin.core.entities.english import EnglishRecognizer
+
+    text = "Spaniard Sergio Garcia and Briton Justin Rose beat Jordan Spieth 2&1."
+    found = {(text[s:e], label) for s, e, label in EnglishRecognizer().recognise(text)}
+    assert {("Sergio Garcia", "PERSON"), ("Spaniard", "NORP")} <= found, found
+    assert ("Justin Rose", "PERSON") in found, found
+    # A country's name that is also a first name stays in the name (whatever the small model
+    # calls it: here ORG).
+    assert "Jordan Spieth" in {t for t, _ in found}, found
+
+
+def test_a_golf_score_is_trimmed_from_a_name() -> None:
+    from qarin.core.entities import english
+
+    text = "Tiger Woods 2&1 and Wydad Casablanca 2-0"
+    assert english._tidy(text, 0, 15, "PERSON") == [(0, 11, "PERSON")]
+    assert english._tidy(text, 20, 40, "ORG") == [(20, 36, "ORG")]

@@ -31,8 +31,12 @@ _LEADING = re.compile(
 )
 # Not the period: "U.S." keeps it, and spaCy leaves a sentence's final stop outside.
 _TRAILING = re.compile(r"(?:'s|’s|[\s,;:!?\"'“”’)]+)$")
-# A match score the small model reads into a club's name ("Wydad Casablanca 2-0").
-_SCORE = re.compile(r"\s+\d{1,2}\s?[-–]\s?\d{1,2}$")
+# A match score the small model reads into a name ("Wydad Casablanca 2-0", golf's "Tiger
+# Woods 2&1").
+_SCORE = re.compile(r"\s+\d{1,2}\s?[-–&]\s?\d{1,2}$")
+# How the English names of nationalities end (Russian, Chinese, Spanish, Iraqi, Frenchman,
+# Spaniard, Briton).
+_NATIONALITY_WORD = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|man|woman|ard|ton)$")
 _PROPER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 _REGION_SUFFIX = re.compile(
     r"\b(?:Oblast|Province|Region|Governorate|County|District|Prefecture|Krai)$"
@@ -95,8 +99,26 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
         if score := _SCORE.search(span):
             end = start + score.start()
             span = text[start:end]
+        if label == "PERSON" and (nationality := _nationality_before_name(span)):
+            # "Spaniard Sergio Garcia": a nationality, then the person.
+            return [
+                (start, start + nationality, "NORP"),
+                *_tidy(text, start + nationality + 1, end, label),
+            ]
         label = _relabel(span, label)
     return [(start, end, label)]
+
+
+def _nationality_before_name(span: str) -> int:
+    """Length of a nationality word the small model put at the head of a person's name:
+    "Spaniard Sergio Garcia", "American Tiger Woods" — not "Phil Mickelson" or "Martin O'Neill",
+    whose first names the loose demonym look-up takes for Philippine and Martiniquais, nor a
+    two-word name that may be a first name and a surname ("Christian Eriksen")."""
+    words = span.split(" ")
+    if len(words) < 3 or not _NATIONALITY_WORD.search(words[0]):
+        return 0
+    entry, demonym = gazetteer().lookup_kind(words[0], "en")
+    return len(words[0]) if entry is not None and demonym else 0
 
 
 def _relabel(span: str, label: str) -> str:
@@ -140,9 +162,28 @@ def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
 # sentence and outside a title-case headline.
 _ORDINARY_NAMES = frozenset(
     {
-        "Alphabet", "Amazon", "Apple", "Arsenal", "Celtic", "Chelsea", "Fiat", "Guardian",
-        "Inter", "Intel", "Labour", "Mercedes", "Meta", "Orbit", "Oracle", "Rangers", "Shell",
-        "Spurs", "Telegram", "Tesla", "Wagner", "Zain",
+        "Alphabet",
+        "Amazon",
+        "Apple",
+        "Arsenal",
+        "Celtic",
+        "Chelsea",
+        "Fiat",
+        "Guardian",
+        "Inter",
+        "Intel",
+        "Labour",
+        "Mercedes",
+        "Meta",
+        "Orbit",
+        "Oracle",
+        "Rangers",
+        "Shell",
+        "Spurs",
+        "Telegram",
+        "Tesla",
+        "Wagner",
+        "Zain",
     }
 )
 

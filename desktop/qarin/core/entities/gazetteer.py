@@ -43,6 +43,17 @@ _COUNTRY_ALIASES_AR = {
 }
 # Demonyms that do not share a stem with the country's name.
 _IRREGULAR_DEMONYMS_EN = {
+    # Nouns for a people's man or woman, which names follow ("Spaniard Sergio Garcia").
+    "spaniard": "ES",
+    "briton": "GB",
+    "englishman": "GB",
+    "englishwoman": "GB",
+    "scotsman": "GB",
+    "welshman": "GB",
+    "frenchman": "FR",
+    "frenchwoman": "FR",
+    "irishman": "IE",
+    "dutchman": "NL",
     "french": "FR",
     "british": "GB",
     "english": "GB",

@@ -48,6 +48,13 @@ def _surface(m: Mention) -> str:
     return re.sub(r"^the\s+", "", m.text.lower()).strip()
 
 
+def _surname(m: Mention) -> str | None:
+    """A person's last word with a letter in it: a score the model read into the name
+    ("Tiger Woods 2&1") must not make him someone else."""
+    words = [w for w in _surface(m).split() if any(c.isalpha() for c in w)]
+    return words[-1] if words else None
+
+
 def _number(m: Mention) -> str | None:
     digits = re.sub(r"[^\d.]", "", to_western_digits(m.text).replace("٫", "."))
     return digits or None
@@ -58,7 +65,7 @@ class _Clusters:
         self.mentions = mentions
         self.parent = list(range(len(mentions)))
         self.surnames: list[dict[str, set[str]]] = [
-            {m.lang: {_surface(m).split()[-1]}} if m.label == "PERSON" and _surface(m) else {}
+            {m.lang: {surname}} if m.label == "PERSON" and (surname := _surname(m)) else {}
             for m in mentions
         ]
 
@@ -211,10 +218,9 @@ def _within_language(mentions: Sequence[Mention], clusters: _Clusters) -> None:
             clusters.union(seen[key], i)
         else:
             seen[key] = i
-        if m.label == "PERSON" and surface:
-            words = surface.split()
-            if len(words) > 1:
-                full_by_surname[(m.lang, words[-1])].append(i)
+        surname = _surname(m) if m.label == "PERSON" else None
+        if surname and surname != surface:
+            full_by_surname[(m.lang, surname)].append(i)
     for i, m in enumerate(mentions):
         words = _surface(m).split()
         if m.label == "PERSON" and len(words) == 1:
