@@ -440,3 +440,20 @@ def test_a_golf_score_is_trimmed_from_a_name() -> None:
     text = "Tiger Woods 2&1 and Wydad Casablanca 2-0"
     assert english._tidy(text, 0, 15, "PERSON") == [(0, 11, "PERSON")]
     assert english._tidy(text, 20, 40, "ORG") == [(20, 36, "ORG")]
+
+
+def test_a_surname_alone_is_the_person_projection_brought_in() -> None:
+    from qarin.core.entities.linking import Mention, one_reading_per_person
+
+    mentions = [
+        Mention("ar", 0, 10, "PERSON", "تايجر وودز"),  # widened by projection from English
+        Mention("ar", 20, 24, "ORG", "وودز"),
+        Mention("en", 0, 11, "PERSON", "Kim Jong Un"),
+        Mention("en", 20, 22, "ORG", "UN"),  # the United Nations, not Kim
+        Mention("ar", 30, 38, "PERSON", "نيل باير"),
+        Mention("ar", 40, 43, "ORG", "آير"),  # not ب + آير
+        Mention("en", 30, 54, "PERSON", "Livingston 1 - 0 Rangers"),
+        Mention("en", 60, 67, "ORG", "Rangers"),
+    ]
+    labels = [m.label for m in one_reading_per_person(mentions)]
+    assert labels == ["PERSON", "PERSON", "PERSON", "ORG", "PERSON", "ORG", "PERSON", "ORG"]

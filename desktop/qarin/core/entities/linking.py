@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qarin.core.entities.gazetteer import Entry, gazetteer
 from qarin.core.entities.translit import name_similarity
@@ -51,7 +51,7 @@ def _surface(m: Mention) -> str:
 def _surname(m: Mention) -> str | None:
     """A person's last word with a letter in it: a score the model read into the name
     ("Tiger Woods 2&1") must not make him someone else."""
-    words = [w for w in _surface(m).split() if any(c.isalpha() for c in w)]
+    words = [w for w in _surface(m).split() if _has_letter(w)]
     return words[-1] if words else None
 
 
@@ -87,6 +87,40 @@ class _Clusters:
         for lang, names in sb.items():
             sa.setdefault(lang, set()).update(names)
         return True
+
+
+# Labels a person's surname can wrongly get when it stands alone ("Woods lost ...").
+_SURNAME_SLIPS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"})
+
+
+def one_reading_per_person(mentions: Sequence[Mention]) -> list[Mention]:
+    """A one-word name that is the surname of a PERSON of the same language is that PERSON.
+
+    Each recogniser already does this on its own findings; this pass is for the full names
+    that projection brought over from the other language (تايجر وودز from "Tiger Woods" where
+    the Arabic model had only وودز, as an organisation).  Words are compared as written (case
+    and all: "Kim Jong Un" says nothing of the UN; باير is not ب + آير), and only names made
+    of words ("Livingston 1 - 0 Rangers" is a score the model read as a person).
+    """
+    surnames = set()
+    for m in mentions:
+        words = _as_written(m).split()
+        if m.label == "PERSON" and 1 < len(words) <= 4 and all(map(_has_letter, words)):
+            surnames.add((m.lang, words[-1]))
+    return [
+        replace(m, label="PERSON")
+        if m.label in _SURNAME_SLIPS and (m.lang, _as_written(m)) in surnames
+        else m
+        for m in mentions
+    ]
+
+
+def _as_written(m: Mention) -> str:
+    return normalize_arabic(m.text) if m.lang == "ar" else m.text
+
+
+def _has_letter(word: str) -> bool:
+    return any(c.isalpha() for c in word)
 
 
 def _gazetteer_keys(mentions: Sequence[Mention]) -> list[Entry | None]:
