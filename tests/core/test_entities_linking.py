@@ -108,6 +108,12 @@ def test_gazetteer_equivalents_share_a_key(names: list[tuple[str, str]]) -> None
         # Not in the sample: the nisba is derived from CLDR's Arabic name.
         (("Egypt", "en"), [("Egyptian", "en"), ("المصريون", "ar"), ("مصري", "ar")]),
         (("France", "en"), [("French", "en"), ("الفرنسية", "ar")]),
+        # Continents and regions, and their adjectives, as countries.
+        (("Europe", "en"), [("European", "en"), ("Europeans", "en"), ("أوروبا", "ar"),
+                            ("الأوروبية", "ar"), ("أوروبيين", "ar")]),
+        (("Africa", "en"), [("African", "en"), ("أفريقيا", "ar"), ("إفريقية", "ar")]),
+        (("Asia", "en"), [("Asian", "en"), ("آسيا", "ar"), ("الآسيوية", "ar")]),
+        (("Latin America", "en"), [("أمريكا اللاتينية", "ar")]),
     ],
 )  # fmt: skip
 def test_nationality_adjectives_lead_to_their_country(
@@ -457,3 +463,14 @@ def test_a_surname_alone_is_the_person_projection_brought_in() -> None:
     ]
     labels = [m.label for m in one_reading_per_person(mentions)]
     assert labels == ["PERSON", "PERSON", "PERSON", "ORG", "PERSON", "ORG", "PERSON", "ORG"]
+
+
+def test_a_place_is_shown_by_its_name_not_its_adjective() -> None:
+    ar = ("خسر الفريق على أرض أوروبية للمرة السادسة، واستعادت أوروبا اللقب في باريس.",)
+    en = ("The team lost on European soil for the sixth time, and Europe regained the title in Paris.",)
+    a = _analysed(ar, en)
+    link = _mention(a, "ar", "أوروبية").link
+    assert _mention(a, "ar", "أوروبا").link == link
+    names = {lk.id: lk.names for lk in a.links}[link]
+    assert names["ar"] == "أوروبا", names
+    assert {lk.id: lk.label for lk in a.links}[link] == "LOC"  # a region over its adjectives

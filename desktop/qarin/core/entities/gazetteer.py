@@ -42,6 +42,15 @@ _COUNTRY_ALIASES_AR = {
     "PS": ("فلسطين",),
 }
 # Demonyms that do not share a stem with the country's name.
+# CLDR's continents and world regions a reader meets in the news (Europe/أوروبا, Western
+# Asia, Latin America); not "Northern America" or "Southern Africa", whose Arabic names read as
+# a country's part.
+_REGIONS = (
+    "150", "002", "142", "009", "005", "013", "419", "029", "145", "151", "155", "015", "014",
+    "011", "030", "034", "035", "143", "154", "039",
+)  # fmt: skip
+# Adjectives of regions that the stems miss (Asia → Asian, آسيا → آسيوي).
+_REGION_ADJECTIVES = {"asian": "region:142", "اسيو": "region:142"}
 _IRREGULAR_DEMONYMS_EN = {
     # Nouns for a people's man or woman, which names follow ("Spaniard Sergio Garcia").
     "spaniard": "ES",
@@ -132,8 +141,8 @@ class Entry:
 class Gazetteer:
     by_en: dict[str, Entry]
     by_ar: dict[str, Entry]
-    en_country_stems: dict[str, str]
-    ar_country_stems: dict[str, str]
+    en_stems: dict[str, str]
+    ar_stems: dict[str, str]
     entries: dict[str, Entry]
 
     def lookup(self, text: str, lang: str) -> Entry | None:
@@ -157,13 +166,14 @@ class Gazetteer:
         if " " in word or len(word) < 4:
             return None
         code = _IRREGULAR_DEMONYMS_EN.get(word) or _IRREGULAR_DEMONYMS_EN.get(word.rstrip("s"))
-        if code is None:
+        key = f"country:{code}" if code else _REGION_ADJECTIVES.get(word.rstrip("s"))
+        if key is None:
             stem = _EN_DEMONYM.sub("", word)
             if len(stem) >= 4:
-                code = self.en_country_stems.get(stem) or next(
-                    (c for s, c in self.en_country_stems.items() if s.startswith(stem)), None
+                key = self.en_stems.get(stem) or next(
+                    (k for s, k in self.en_stems.items() if s.startswith(stem)), None
                 )
-        return self.entries.get(f"country:{code}") if code else None
+        return self.entries.get(key) if key else None
 
     def _demonym_ar(self, text: str) -> Entry | None:
         if len(text.split()) != 1:
@@ -171,8 +181,9 @@ class Gazetteer:
         stem = arabic_stem(text)
         if len(stem) < 3:
             return None
-        code = _IRREGULAR_DEMONYMS_AR.get(stem) or self.ar_country_stems.get(stem)
-        return self.entries.get(f"country:{code}") if code else None
+        code = _IRREGULAR_DEMONYMS_AR.get(stem)
+        key = f"country:{code}" if code else _REGION_ADJECTIVES.get(stem) or self.ar_stems.get(stem)
+        return self.entries.get(key) if key else None
 
 
 def _cities() -> list[tuple[str, str, str]]:
@@ -230,6 +241,17 @@ def gazetteer() -> Gazetteer:
     en_stems: dict[str, str] = {}
     ar_stems: dict[str, str] = {}
 
+    def add_stems(key: str, en_names: tuple[str, ...], ar_names: tuple[str, ...]) -> None:
+        """Stems of one-word names, for the nationality adjectives (Russian, الأوروبية)."""
+        for n in en_names:
+            stem = _norm_en(n)
+            if " " not in stem and len(stem) >= 4:
+                en_stems.setdefault(re.sub(r"[aeiouy]+$", "", stem) or stem, key)
+                en_stems.setdefault(stem, key)
+        for n in ar_names:
+            if len(n.split()) == 1 and n:
+                ar_stems.setdefault(arabic_stem(n), key)
+
     def add(entry: Entry, en_names: tuple[str, ...], ar_names: tuple[str, ...]) -> None:
         entries.setdefault(entry.key, entry)
         for n in en_names:
@@ -248,14 +270,13 @@ def gazetteer() -> Gazetteer:
         en_names = (en_name, *_COUNTRY_ALIASES_EN.get(code, ()))
         ar_names = (ar_name, *_COUNTRY_ALIASES_AR.get(code, ()))
         add(entry, en_names, ar_names)
-        for n in en_names:
-            stem = _norm_en(n)
-            if " " not in stem and len(stem) >= 4:
-                en_stems.setdefault(re.sub(r"[aeiouy]+$", "", stem) or stem, code)
-                en_stems.setdefault(stem, code)
-        for n in ar_names:
-            if len(n.split()) == 1 and n:
-                ar_stems.setdefault(arabic_stem(n), code)
+        add_stems(entry.key, en_names, ar_names)
+    # Continents and world regions after the countries, so a country keeps a stem both share.
+    for code in _REGIONS:
+        en_name, ar_name = en_loc.territories[code], ar_loc.territories[code]
+        entry = Entry(f"region:{code}", "LOC", en_name, ar_name)
+        add(entry, (en_name,), (ar_name,))
+        add_stems(entry.key, (en_name,), (ar_name,))
     for tz, en_city, ar_city in _cities():
         add(Entry(f"city:{tz}", "GPE", en_city, ar_city), (en_city,), (ar_city,))
     # Kyiv's zone is Europe/Kiev in older tz data; both spellings name one city.

@@ -264,8 +264,10 @@ def _within_language(mentions: Sequence[Mention], clusters: _Clusters) -> None:
 
 
 def cluster_label(labels: Iterable[str]) -> str:
-    """The label an entity shows: its names' label, a country over its adjectives."""
+    """The label an entity shows: its names' label, a country or a region over its adjectives
+    (Europe is a LOC however often "European" comes)."""
     counts = Counter(labels)
-    if counts.get("GPE") and counts.get("NORP"):
-        return "GPE"
+    places = Counter({label: counts[label] for label in ("GPE", "LOC") if counts[label]})
+    if counts.get("NORP") and places:
+        return places.most_common(1)[0][0]
     return counts.most_common(1)[0][0]

@@ -186,7 +186,9 @@ def add_entities(
         entry = entries[c]
         names: dict[str, str | None] = {}
         for lang in ("ar", "en"):
-            texts = [mentions[i].text for i in idx if mentions[i].lang == lang]
+            own_side = [mentions[i] for i in idx if mentions[i].lang == lang]
+            # A place is shown by its name, not by its adjective (أوروبا, not أوروبية).
+            texts = [m.text for m in own_side if m.label != "NORP"] or [m.text for m in own_side]
             gaz = (entry.ar if lang == "ar" else entry.en) if entry else None
             own = _display_name(texts)
             # A person is shown as the document spells the full name (ترامب, not the list's
