@@ -78,7 +78,7 @@ def _key(text: str, lang: str) -> str | None:
         [("NATO", "en"), ("North Atlantic Treaty Organization", "en"), ("الناتو", "ar"),
          ("حلف شمال الأطلسي", "ar")],
         [("United States", "en"), ("U.S.", "en"), ("US", "en"), ("America", "en"),
-         ("الولايات المتحدة", "ar"), ("أمريكا", "ar")],
+         ("الولايات المتحدة", "ar"), ("أمريكا", "ar"), ("الولايات المتحدة الأمريكية", "ar")],
         [("United Nations", "en"), ("UN", "en"), ("الأمم المتحدة", "ar")],
         [("European Union", "en"), ("EU", "en"), ("الاتحاد الأوروبي", "ar")],
         [("Kyiv", "en"), ("Kiev", "en"), ("كييف", "ar")],

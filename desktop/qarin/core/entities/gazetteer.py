@@ -35,13 +35,12 @@ _COUNTRY_ALIASES_EN = {
     "CZ": ("Czech Republic",),
 }
 _COUNTRY_ALIASES_AR = {
-    "US": ("أمريكا", "أميركا"),
+    "US": ("أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية"),
     "SA": ("السعودية",),
     "GB": ("بريطانيا", "المملكة المتحدة", "انجلترا"),
     "AE": ("الإمارات",),
     "PS": ("فلسطين",),
 }
-# Demonyms that do not share a stem with the country's name.
 # CLDR's continents and world regions a reader meets in the news (Europe/أوروبا, Western
 # Asia, Latin America); not "Northern America" or "Southern Africa", whose Arabic names read as
 # a country's part.
@@ -51,6 +50,7 @@ _REGIONS = (
 )  # fmt: skip
 # Adjectives of regions that the stems miss (Asia → Asian, آسيا → آسيوي).
 _REGION_ADJECTIVES = {"asian": "region:142", "اسيو": "region:142"}
+# Demonyms that do not share a stem with the country's name.
 _IRREGULAR_DEMONYMS_EN = {
     # Nouns for a people's man or woman, which names follow ("Spaniard Sergio Garcia").
     "spaniard": "ES",
