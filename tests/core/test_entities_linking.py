@@ -474,3 +474,18 @@ def test_a_place_is_shown_by_its_name_not_its_adjective() -> None:
     names = {lk.id: lk.names for lk in a.links}[link]
     assert names["ar"] == "أوروبا", names
     assert {lk.id: lk.label for lk in a.links}[link] == "LOC"  # a region over its adjectives
+
+
+def test_one_name_left_on_each_side_is_linked_whatever_its_label() -> None:
+    from qarin.core.entities.linking import Mention, cluster
+    from qarin.core.model import Bead
+
+    beads = [Bead(("a1",), ("e1",), 1.0)]
+    place = Mention("ar", 0, 6, "GPE", "لوندري")
+    person = Mention("en", 0, 11, "PERSON", "Londonderry")  # the English model's slip
+    order, _ = cluster([place, person], ["a1", "e1"], beads)
+    assert order[0] == order[1]
+    # Two names left on one side: which one it is, is not known.
+    other = Mention("en", 20, 24, "ORG", "Lond")
+    order, _ = cluster([place, person, other], ["a1", "e1", "e1"], beads)
+    assert len(set(order)) == 3

@@ -227,6 +227,7 @@ def _pair_leftovers(
     night)."""
     groups = {_group(mentions[i].label) for i in ar} & {_group(mentions[i].label) for i in en}
     names = {_group(label) for label in NAME_LABELS}
+    paired: set[int] = set()
     for group in groups:
         if group not in names and group not in TRANSLATED_LABELS:
             continue
@@ -237,6 +238,15 @@ def _pair_leftovers(
             or name_similarity(mentions[a[0]].text, mentions[e[0]].text) >= LEFTOVER_MATCH
         ):
             clusters.union(a[0], e[0])
+            paired.update((a[0], e[0]))
+    # Then one name left on each side, whatever their labels: one recogniser's slip
+    # (Londonderry read as a person, لوندري as a place).
+    a = [i for i in ar if i not in paired and mentions[i].label in NAME_LABELS]
+    e = [i for i in en if i not in paired and mentions[i].label in NAME_LABELS]
+    if len(a) == 1 == len(e) and (
+        name_similarity(mentions[a[0]].text, mentions[e[0]].text) >= LEFTOVER_MATCH
+    ):
+        clusters.union(a[0], e[0])
 
 
 def _within_language(mentions: Sequence[Mention], clusters: _Clusters) -> None:
