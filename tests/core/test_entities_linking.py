@@ -489,3 +489,11 @@ def test_one_name_left_on_each_side_is_linked_whatever_its_label() -> None:
     other = Mention("en", 20, 24, "ORG", "Lond")
     order, _ = cluster([place, person, other], ["a1", "e1", "e1"], beads)
     assert len(set(order)) == 3
+
+
+def test_a_time_zone_is_not_an_organisation() -> None:
+    from qarin.core.entities import english
+
+    text = "It happened on Thursday at about 19:30 BST."
+    start = text.index("BST")
+    assert english._tidy(text, start, start + 3, "ORG") == []

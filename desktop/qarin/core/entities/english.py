@@ -37,6 +37,11 @@ _SCORE = re.compile(r"\s+\d{1,2}\s?[-–&]\s?\d{1,2}$")
 # How the English names of nationalities end (Russian, Chinese, Spanish, Iraqi, Frenchman,
 # Spaniard, Briton).
 _NATIONALITY_WORD = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|man|woman|ard|ton)$")
+# "19:30 BST": the small model calls a time zone an organisation; it is part of the time.
+_TIME_ZONES = frozenset(
+    {"BST", "GMT", "UTC", "CET", "CEST", "EET", "EEST", "EST", "EDT", "CST", "CDT", "MST", "MDT",
+     "PST", "PDT", "AEST", "AEDT", "JST", "IST"}
+)  # fmt: skip
 _PROPER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 _REGION_SUFFIX = re.compile(
     r"\b(?:Oblast|Province|Region|Governorate|County|District|Prefecture|Krai)$"
@@ -85,7 +90,7 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
     if t and t.start() > 0:
         end = start + t.start()
         span = text[start:end]
-    if not span:
+    if not span or span in _TIME_ZONES:
         return []
     if label in ("DATE", "TIME") and "/" in span:
         out: list[Mention] = []
