@@ -301,7 +301,7 @@ def main() -> None:
         "--swap",
         type=float,
         default=0.0,
-        help="replace the names of this share of ANERcorp's sentences each epoch (name swap)",
+        help="share of ANERcorp's PERSON words and GPE names replaced each epoch (name swap)",
     )
     ap.add_argument(
         "--seed",

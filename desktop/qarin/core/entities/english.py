@@ -167,30 +167,11 @@ def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
 # sentence and outside a title-case headline.
 _ORDINARY_NAMES = frozenset(
     {
-        "Alphabet",
-        "Amazon",
-        "Apple",
-        "Arsenal",
-        "Celtic",
-        "Chelsea",
-        "Fiat",
-        "Guardian",
-        "Inter",
-        "Intel",
-        "Labour",
-        "Mercedes",
-        "Meta",
-        "Orbit",
-        "Oracle",
-        "Rangers",
-        "Shell",
-        "Spurs",
-        "Telegram",
-        "Tesla",
-        "Wagner",
-        "Zain",
+        "Alphabet", "Amazon", "Apple", "Arsenal", "Celtic", "Chelsea", "Fiat", "Guardian",
+        "Inter", "Intel", "Labour", "Mercedes", "Meta", "Orbit", "Oracle", "Rangers", "Shell",
+        "Spurs", "Telegram", "Tesla", "Wagner", "Zain",
     }
-)
+)  # fmt: skip
 
 
 @cache
