@@ -291,11 +291,31 @@ def test_a_missing_english_pipeline_is_reported_in_one_line() -> None:
 def test_proclitics_are_cut_only_where_the_english_name_does_not_sound_them(
     arabic: str, latin: str, name: str
 ) -> None:
-    from qarin.core.entities.projection import trim_proclitics
+    from qarin.core.entities.projection import fit_proclitics
 
     text = f"مع {arabic} اليوم"
-    start = trim_proclitics(text, 3, 3 + len(arabic), latin)
+    start = fit_proclitics(text, 3, 3 + len(arabic), latin)
     assert text[start : 3 + len(arabic)] == name
+
+
+@pytest.mark.parametrize(
+    ("arabic", "cut", "latin", "name"),
+    [
+        ("بالنجارد", 1, "Ballynagard", "بالنجارد"),  # the recogniser took ب for "in"
+        ("بالدوين", 1, "Baldwin", "بالدوين"),
+        ("بلندن", 1, "London", "لندن"),  # "in London": the ب is not sounded
+        ("وبروسيا", 2, "Russia", "روسيا"),
+    ],
+)
+def test_a_proclitic_the_english_name_sounds_is_put_back(
+    arabic: str, cut: int, latin: str, name: str
+) -> None:
+    from qarin.core.entities.projection import fit_proclitics
+
+    text = f"في {arabic} اليوم"
+    end = 3 + len(arabic)
+    start = fit_proclitics(text, 3 + cut, end, latin)
+    assert text[start:end] == name
 
 
 def test_a_surname_the_english_model_calls_an_organisation_stays_the_person() -> None:

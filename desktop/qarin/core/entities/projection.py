@@ -43,13 +43,26 @@ _AR_FUNCTION_WORDS = frozenset(
 _PROCLITICS = "وفبكل"
 
 
-def trim_proclitics(text: str, start: int, end: int, latin: str) -> int:
-    """The start of an Arabic name once proclitics the Latin name does not sound are cut off.
+def fit_proclitics(text: str, start: int, end: int, latin: str) -> int:
+    """The start of an Arabic name once its proclitics agree with how the Latin name sounds.
 
     وديبنهامز → ديبنهامز for Debenhams and لسينسبري → سينسبري for Sainsbury, but ويلز stays for
     Wales and ليدل for Lidl: the skeleton with the first letter is compared with the one without.
+    The other way, a first letter the recogniser cut as a proclitic comes back where the Latin
+    name sounds it (النجارد → بالنجارد for Ballynagard).
     """
     target = latin_skeleton(latin)
+
+    def sounds(at: int) -> float:
+        return skeleton_similarity(arabic_skeleton(text[at:end]), target)
+
+    restored = start
+    while start - restored < 2 and restored and text[restored - 1] in _PROCLITICS:
+        if sounds(restored - 1) <= sounds(restored):
+            break
+        restored -= 1
+    if restored != start:
+        return restored
     for _ in range(2):  # و + ل at most (ولسينسبري)
         word = _AR_WORD.match(text, start)
         if (
@@ -59,9 +72,7 @@ def trim_proclitics(text: str, start: int, end: int, latin: str) -> int:
             or text.startswith(("ال", "لل"), start)
         ):
             break
-        keep = skeleton_similarity(arabic_skeleton(text[start:end]), target)
-        cut = skeleton_similarity(arabic_skeleton(text[start + 1 : end]), target)
-        if cut <= keep:
+        if sounds(start + 1) <= sounds(start):
             break
         start += 1
     return start
@@ -70,7 +81,8 @@ def trim_proclitics(text: str, start: int, end: int, latin: str) -> int:
 def clitic_trims(
     texts: dict[str, str], english: list[Mention], arabic: list[Mention]
 ) -> dict[Mention, Mention]:
-    """Arabic mentions of one aligned group, trimmed against the English name they match."""
+    """Arabic mentions of one aligned group, their proclitics fitted to the English name they
+    match."""
     out: dict[Mention, Mention] = {}
     text = texts["ar"]
     for m in arabic:
@@ -80,7 +92,7 @@ def clitic_trims(
         scored = [(name_similarity(text[m[1] : m[2]], n), n) for n in names]
         best = max(scored, default=(0.0, ""))
         if best[0] >= MATCH:
-            start = trim_proclitics(text, m[1], m[2], best[1])
+            start = fit_proclitics(text, m[1], m[2], best[1])
             if start != m[1]:
                 out[m] = (m[0], start, m[2], m[3])
     return out
@@ -157,7 +169,7 @@ def project(
         if best_span and best >= FIND:
             start, end = best_span
             if target_lang == "ar":
-                start = trim_proclitics(text, start, end, name)
+                start = fit_proclitics(text, start, end, name)
             added.append((target_lang, start, end, label))
     return added
 
