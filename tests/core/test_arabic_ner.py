@@ -207,6 +207,16 @@ def test_proclitic_split_keeps_names_that_start_like_clitics(rec: ArabicRecogniz
     assert normalise("أوكرانيَا") == normalise("اوكرانيا")
 
 
+def test_a_foreign_name_keeps_a_first_syllable_that_looks_like_a_proclitic() -> None:
+    from qarin.core.entities.arabic import _mention_cut
+
+    g = Gazetteer({normalise("العراق"): "GPE"}, {normalise("الرئيس"): 900})
+    assert g.proclitic_length("كاليفورنيا") == 1  # the tokenizer's reading: ك + اليفورنيا
+    assert _mention_cut("كاليفورنيا", g) == 0  # the mention keeps its ك
+    assert _mention_cut("بالعراق", g) == 1  # a known name after the article
+    assert _mention_cut("بالرئيس", g) == 1  # a known word
+
+
 def test_rules() -> None:
     text = "ارتفع 45% و٣٠ بالمئة، 5 ملايين دولار يوم 12 مارس 2024 الساعة 10:30 صباحا، مارس الضغط."
     got = {text[s:e]: label for s, e, label in arabic_rules.find(text)}

@@ -251,7 +251,7 @@ class ArabicRecognizer:
         found: list[Mention] = []
         for start_tok, end_tok, label in token_spans:
             first = doc[start_tok].text
-            start = doc[start_tok].idx + gazetteer.proclitic_length(first)
+            start = doc[start_tok].idx + _mention_cut(first, gazetteer)
             end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
             if start >= end or any(s <= start and end <= e for s, e in times):
                 continue
@@ -282,12 +282,23 @@ class ArabicRecognizer:
             if start_tok >= 0 and not tag.startswith("I-"):
                 if label in GAZETTEER_LABELS and label != NAME:
                     first = doc[start_tok]
-                    start = first.idx + gazetteer.proclitic_length(first.text)
+                    start = first.idx + _mention_cut(first.text, gazetteer)
                     out.append((start, doc[i - 1].idx + len(doc[i - 1].text), label))
                 start_tok = -1
             if tag.startswith("B-"):
                 start_tok, label = i, tag[2:]
         return out
+
+
+def _mention_cut(word: str, gazetteer: Gazetteer) -> int:
+    """The proclitic cut off a mention's first word (لروسيا → روسيا, بالعراق → العراق), but not
+    a letter before an ال that neither the word lists nor the names know: there it is a foreign
+    name's first syllable (كاليفورنيا, بالنجارد, والتون)."""
+    cut = gazetteer.proclitic_length(word)
+    rest = normalise(word[cut:])
+    if cut and rest.startswith("ال") and not gazetteer.frequency(rest):
+        return 0 if not gazetteer.is_name(rest) else cut
+    return cut
 
 
 # Administrative divisions whose head word is part of the name, as in English "Mykolaiv Oblast":
