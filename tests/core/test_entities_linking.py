@@ -108,6 +108,7 @@ def test_gazetteer_equivalents_share_a_key(names: list[tuple[str, str]]) -> None
         # Not in the sample: the nisba is derived from CLDR's Arabic name.
         (("Egypt", "en"), [("Egyptian", "en"), ("المصريون", "ar"), ("مصري", "ar")]),
         (("France", "en"), [("French", "en"), ("الفرنسية", "ar")]),
+        (("India", "en"), [("Indian", "en"), ("Indians", "en"), ("الهندي", "ar")]),
         # Continents and regions, and their adjectives, as countries.
         (("Europe", "en"), [("European", "en"), ("Europeans", "en"), ("أوروبا", "ar"),
                             ("الأوروبية", "ar"), ("أوروبيين", "ar")]),

@@ -63,6 +63,10 @@ _IRREGULAR_DEMONYMS_EN = {
     "frenchwoman": "FR",
     "irishman": "IE",
     "dutchman": "NL",
+    # Stems under four letters, which the stem look-up does not trust.
+    "indian": "IN",
+    "cuban": "CU",
+    "malian": "ML",
     "french": "FR",
     "british": "GB",
     "english": "GB",
