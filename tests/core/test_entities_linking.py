@@ -109,6 +109,10 @@ def test_gazetteer_equivalents_share_a_key(names: list[tuple[str, str]]) -> None
         (("Egypt", "en"), [("Egyptian", "en"), ("المصريون", "ar"), ("مصري", "ar")]),
         (("France", "en"), [("French", "en"), ("الفرنسية", "ar")]),
         (("India", "en"), [("Indian", "en"), ("Indians", "en"), ("الهندي", "ar")]),
+        # The United Kingdom's nations are not the United Kingdom.
+        (("England", "en"), [("English", "en"), ("إنجلترا", "ar"), ("الإنجليزي", "ar")]),
+        (("Scotland", "en"), [("Scottish", "en"), ("اسكتلندا", "ar"), ("الاسكتلندي", "ar")]),
+        (("Britain", "en"), [("British", "en"), ("بريطانيا", "ar"), ("المملكة المتحدة", "ar")]),
         # Continents and regions, and their adjectives, as countries.
         (("Europe", "en"), [("European", "en"), ("Europeans", "en"), ("أوروبا", "ar"),
                             ("الأوروبية", "ar"), ("أوروبيين", "ar")]),
@@ -518,3 +522,10 @@ def test_a_time_zone_is_not_an_organisation() -> None:
     text = "It happened on Thursday at about 19:30 BST."
     start = text.index("BST")
     assert english._tidy(text, start, start + 3, "ORG") == []
+
+
+def test_england_is_not_the_united_kingdom() -> None:
+    uk = _key("United Kingdom", "en")
+    assert uk == _key("Britain", "en") == _key("بريطانيا", "ar")
+    for name, lang in (("England", "en"), ("إنجلترا", "ar"), ("Wales", "en"), ("ويلز", "ar")):
+        assert _key(name, lang) not in (None, uk), name

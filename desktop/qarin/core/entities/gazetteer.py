@@ -23,7 +23,7 @@ from qarin.paths import resource
 # Short forms CLDR lacks, or that news uses more than CLDR's own.
 _COUNTRY_ALIASES_EN = {
     "US": ("U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
     "RU": ("Russian Federation",),
     "AE": ("UAE", "U.A.E.", "Emirates"),
     "KR": ("South Korea",),
@@ -37,10 +37,18 @@ _COUNTRY_ALIASES_EN = {
 _COUNTRY_ALIASES_AR = {
     "US": ("أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية"),
     "SA": ("السعودية",),
-    "GB": ("بريطانيا", "المملكة المتحدة", "انجلترا"),
+    "GB": ("بريطانيا", "المملكة المتحدة"),
     "AE": ("الإمارات",),
     "PS": ("فلسطين",),
 }
+# The nations of the United Kingdom, which CLDR does not list and the news (sport above all)
+# names apart from it: England is not the United Kingdom.  Keyed as countries (ISO 3166-2).
+_UK_NATIONS = (
+    ("GB-ENG", ("England",), ("إنجلترا", "انكلترا")),
+    ("GB-SCT", ("Scotland",), ("اسكتلندا",)),
+    ("GB-WLS", ("Wales",), ("ويلز",)),
+    ("GB-NIR", ("Northern Ireland",), ("أيرلندا الشمالية", "إيرلندا الشمالية")),
+)
 # CLDR's continents and world regions a reader meets in the news (Europe/أوروبا, Western
 # Asia, Latin America); not "Northern America" or "Southern Africa", whose Arabic names read as
 # a country's part.
@@ -55,10 +63,10 @@ _IRREGULAR_DEMONYMS_EN = {
     # Nouns for a people's man or woman, which names follow ("Spaniard Sergio Garcia").
     "spaniard": "ES",
     "briton": "GB",
-    "englishman": "GB",
-    "englishwoman": "GB",
-    "scotsman": "GB",
-    "welshman": "GB",
+    "englishman": "GB-ENG",
+    "englishwoman": "GB-ENG",
+    "scotsman": "GB-SCT",
+    "welshman": "GB-WLS",
     "frenchman": "FR",
     "frenchwoman": "FR",
     "irishman": "IE",
@@ -69,7 +77,7 @@ _IRREGULAR_DEMONYMS_EN = {
     "malian": "ML",
     "french": "FR",
     "british": "GB",
-    "english": "GB",
+    "english": "GB-ENG",
     "dutch": "NL",
     "swiss": "CH",
     "greek": "GR",
@@ -86,8 +94,8 @@ _IRREGULAR_DEMONYMS_EN = {
     "kuwaiti": "KW",
     "turkish": "TR",
     "turk": "TR",
-    "welsh": "GB",
-    "scottish": "GB",
+    "welsh": "GB-WLS",
+    "scottish": "GB-SCT",
     "norwegian": "NO",
     "peruvian": "PE",
     "belgian": "BE",
@@ -110,7 +118,9 @@ _IRREGULAR_DEMONYMS_EN = {
     "american": "US",
     "americans": "US",
 }
-_IRREGULAR_DEMONYMS_AR = {"امريك": "US", "اميرك": "US", "بريطان": "GB", "انجليز": "GB"}
+_IRREGULAR_DEMONYMS_AR = {
+    "امريك": "US", "اميرك": "US", "بريطان": "GB", "انجليز": "GB-ENG", "انكليز": "GB-ENG",
+}  # fmt: skip
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 _NISBA = re.compile(r"(?:يتين|يين|يون|يان|يه|يا|ي|ه|ا)$")
 _AR_ARTICLE = re.compile(r"^(?:[وفبكل]?ال|لل)")
@@ -273,6 +283,10 @@ def gazetteer() -> Gazetteer:
         entry = Entry(f"country:{code}", "GPE", en_name, ar_name)
         en_names = (en_name, *_COUNTRY_ALIASES_EN.get(code, ()))
         ar_names = (ar_name, *_COUNTRY_ALIASES_AR.get(code, ()))
+        add(entry, en_names, ar_names)
+        add_stems(entry.key, en_names, ar_names)
+    for code, en_names, ar_names in _UK_NATIONS:
+        entry = Entry(f"country:{code}", "GPE", en_names[0], ar_names[0])
         add(entry, en_names, ar_names)
         add_stems(entry.key, en_names, ar_names)
     # Continents and world regions after the countries, so a country keeps a stem both share.
