@@ -529,3 +529,12 @@ def test_england_is_not_the_united_kingdom() -> None:
     assert uk == _key("Britain", "en") == _key("بريطانيا", "ar")
     for name, lang in (("England", "en"), ("إنجلترا", "ar"), ("Wales", "en"), ("ويلز", "ar")):
         assert _key(name, lang) not in (None, uk), name
+
+
+def test_a_day_and_its_time_of_day_are_one_time_in_both_languages() -> None:
+    ar = ("وقال الوزير مساء الجمعة إن المحادثات ستستأنف.",)
+    en = ("The minister said on Friday evening that the talks would resume.",)
+    a = _analysed(ar, en)
+    evening = _mention(a, "en", "Friday evening")
+    assert evening.label == "TIME"
+    assert _mention(a, "ar", "مساء الجمعة").link == evening.link

@@ -151,6 +151,26 @@ def _not_title_words(text: str, mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+_TIME_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night|noon|midnight|dawn|\d)", re.I)
+
+
+def _times_of_day(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A day and the time of day after it are one time ("Friday evening", "yesterday
+    afternoon"), as the Arabic side writes it (مساء الجمعة); the small model splits them."""
+    out: list[Mention] = []
+    for start, end, label in mentions:
+        if (
+            label == "TIME"
+            and out
+            and out[-1][2] == "DATE"
+            and not text[out[-1][1] : start].strip()
+            and _TIME_OF_DAY.match(text, start)
+        ):
+            start = out.pop()[0]
+        out.append((start, end, label))
+    return out
+
+
 def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "Ukrainian armed forces" is an organisation, not a nationality and two words."""
     out = []
@@ -252,7 +272,7 @@ class EnglishRecognizer:
             for ent in doc.ents:
                 mentions += _tidy(text, ent.start_char, ent.end_char, ent.label_)
             mentions = _with_listed_names(text, _not_title_words(text, mentions))
-            found.append(_institutions(text, mentions))
+            found.append(_times_of_day(text, _institutions(text, mentions)))
         everywhere = _person_names(texts, found) if one_document else None
         out = []
         for text, mentions in zip(texts, found, strict=True):
