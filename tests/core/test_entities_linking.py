@@ -538,3 +538,26 @@ def test_a_day_and_its_time_of_day_are_one_time_in_both_languages() -> None:
     evening = _mention(a, "en", "Friday evening")
     assert evening.label == "TIME"
     assert _mention(a, "ar", "مساء الجمعة").link == evening.link
+
+
+def test_a_title_is_not_part_of_the_name_and_says_it_is_a_person() -> None:
+    from qarin.core.entities import english
+
+    text = "Det Insp Bob Blemmings and Ms Davis spoke."
+    assert english._tidy(text, 0, 22, "PERSON") == [(9, 22, "PERSON")]
+    start = text.index("Ms Davis")
+    # Davis is also a town in the gazetteer: the title says otherwise.
+    assert english._tidy(text, start, start + 8, "PERSON") == [(start + 3, start + 8, "PERSON")]
+
+
+def test_a_person_is_not_the_country_or_month_named_like_him() -> None:
+    from qarin.core.entities.linking import Mention, cluster
+
+    mentions = [
+        Mention("ar", 0, 3, "PERSON", "روس"),  # the coach Jack Ross, not the Russians
+        Mention("ar", 10, 15, "GPE", "روسيا"),
+        Mention("en", 0, 3, "PERSON", "May"),
+        Mention("en", 10, 13, "DATE", "May"),
+    ]
+    order, _ = cluster(mentions, [None] * 4, [])
+    assert order[0] != order[1] and order[2] != order[3]

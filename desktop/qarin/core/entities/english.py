@@ -29,6 +29,12 @@ _LEADING = re.compile(
     r"at least|at most|roughly|approximately|only|just)\s+|(?:pro|anti)-)",
     re.IGNORECASE,
 )
+# Courtesy and rank titles the small model reads into a person's name ("Det Insp Bob
+# Blemmings", "Mrs May"): not part of the name, and "Mrs May" beside "Theresa May" would look
+# like a second person.
+_TITLE = re.compile(
+    r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Det|Insp|Supt|Sgt|Lt|Col|Capt|Cpl|Pte|Rev)\.?\s+(?=[A-Z])"
+)
 # Not the period: "U.S." keeps it, and spaCy leaves a sentence's final stop outside.
 _TRAILING = re.compile(r"(?:'s|’s|[\s,;:!?\"'“”’)]+)$")
 # A match score the small model reads into a name ("Wydad Casablanca 2-0", golf's "Tiger
@@ -100,6 +106,12 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
                 out += _tidy(text, pos, pos + len(part), label)
             pos += len(part) + 1
         return out
+    titled = False
+    while label == "PERSON" and (title := _TITLE.match(span)):
+        # The title says it is a person: "Mrs May" is not the month, "Ms Davis" not the town.
+        start += title.end()
+        span = text[start:end]
+        titled = True
     if label in _PROPER_LABELS:
         if score := _SCORE.search(span):
             end = start + score.start()
@@ -110,7 +122,7 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
                 (start, start + nationality, "NORP"),
                 *_tidy(text, start + nationality + 1, end, label),
             ]
-        label = _relabel(span, label)
+        label = label if titled else _relabel(span, label)
     return [(start, end, label)]
 
 

@@ -125,10 +125,15 @@ def _has_letter(word: str) -> bool:
 
 def _gazetteer_keys(mentions: Sequence[Mention]) -> list[Entry | None]:
     g = gazetteer()
-    return [
-        g.lookup(m.text, m.lang) if m.label in NAME_LABELS or m.label == "DATE" else None
-        for m in mentions
-    ]
+    keys: list[Entry | None] = []
+    for m in mentions:
+        entry = g.lookup(m.text, m.lang) if m.label in NAME_LABELS or m.label == "DATE" else None
+        # A person named like a month or a country (Mrs May, Michael Jordan's "Jordan") is not
+        # that month or country: a person takes only a listed person's entry.
+        if entry is not None and m.label == "PERSON" and entry.label != "PERSON":
+            entry = None
+        keys.append(entry)
+    return keys
 
 
 def _country_inside(m: Mention) -> str | None:
