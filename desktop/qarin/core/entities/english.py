@@ -85,7 +85,9 @@ def load_pipeline(name: str | None = None) -> Language:
 
 
 def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
-    """Trim words outside the name, fix labels a gazetteer knows better, split a/b dates."""
+    """Trim words outside the name (articles, a person's title, a score), part a nationality
+    from the person after it, drop time zones, fix labels a gazetteer knows better, split a/b
+    dates."""
     span = text[start:end]
     m = _LEADING.match(span)
     while m and m.end() > 0:
