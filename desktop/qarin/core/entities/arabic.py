@@ -296,9 +296,8 @@ def _mention_cut(word: str, gazetteer: Gazetteer) -> int:
     name's first syllable (كاليفورنيا, بالنجارد, والتون)."""
     cut = gazetteer.proclitic_length(word)
     rest = normalise(word[cut:])
-    if cut and rest.startswith("ال") and not gazetteer.frequency(rest):
-        return 0 if not gazetteer.is_name(rest) else cut
-    return cut
+    unknown = not gazetteer.frequency(rest) and not gazetteer.is_name(rest)
+    return 0 if cut and rest.startswith("ال") and unknown else cut
 
 
 # Administrative divisions whose head word is part of the name, as in English "Mykolaiv Oblast":
