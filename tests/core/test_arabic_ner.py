@@ -91,6 +91,15 @@ def test_organisations_from_the_curated_list(rec: ArabicRecognizer) -> None:
     assert not [m for m in rec.recognise(text) if m[2] == "ORG"]
 
 
+def test_ordinary_adjectives_are_not_nationalities(rec: ArabicRecognizer) -> None:
+    # المالية is "financial" far more often than "Malian"; مجريات (the course of events) is
+    # not the Hungarian مجري; the Hungarian with its article still is.
+    text = "وقال وزير المالية إن الأزمة المالية في السنة المالية أثرت في مجريات الأحداث."
+    assert [text[s:e] for s, e, label in rec.recognise(text) if label == "NORP"] == []
+    text = "وفاز المنتخب المجري على النمسا."
+    assert _find(text, rec.recognise(text), "المجري")[2] == "NORP"
+
+
 def test_phrases_with_a_conjunction_inside_match_either_stem() -> None:
     g = Gazetteer({"حركه العدل والمساواه": "ORG", "جزر والس وفوتونا": "GPE"})
     assert g.match(["رفضت", "حركه", "العدل", "المساواه"]) == [(1, 4, "ORG")]
@@ -215,6 +224,18 @@ def test_a_foreign_name_keeps_a_first_syllable_that_looks_like_a_proclitic() -> 
     assert _mention_cut("كاليفورنيا", g) == 0  # the mention keeps its ك
     assert _mention_cut("بالعراق", g) == 1  # a known name after the article
     assert _mention_cut("بالرئيس", g) == 1  # a known word
+    assert _mention_cut("وإيما", g) == 1  # "and Emma": no name starts with و + hamza
+
+
+def test_two_people_joined_by_and_are_two() -> None:
+    from qarin.core.entities.arabic import _name_words, _split_conjoined
+
+    text = "رايان غوسلينغ وإيما ستون. تلقى جوسلينغ وستون ترشيحات، والتقى وليد جنبلاط أحمد وليد."
+    names = ["رايان غوسلينغ", "إيما ستون", "جوسلينغ وستون", "وليد جنبلاط", "أحمد وليد"]
+    mentions = [(text.index(n), text.index(n) + len(n), "PERSON") for n in names]
+    # ستون closes another person's name; وليد opens one, but ليد names nobody.
+    parts = [text[s:e] for s, e, _ in _split_conjoined(text, mentions, _name_words([(text, mentions)]))]
+    assert parts == ["رايان غوسلينغ", "إيما ستون", "جوسلينغ", "ستون", "وليد جنبلاط", "أحمد وليد"]
 
 
 def test_rules() -> None:

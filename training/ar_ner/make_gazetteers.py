@@ -40,6 +40,9 @@ CORPUS_DIR = HERE / "corpus"
 _REGION_LOC_SKIP = {"001"}  # "the world"
 # Short or ambiguous derived adjectives that are ordinary words (مالي = financial).
 _NISBA_STOP = {"مالي", "عالمي", "غربي", "شرقي", "جنوبي", "شمالي", "وسطي", "عربي_", "تركي_"}
+# Adjectives whose forms without the article are ordinary words once normalised (مجري, the
+# Hungarian, reads as مجرى, a river's course): only their forms with the article.
+_NISBA_ARTICLE_ONLY = {"مجري"}
 
 _HAND_NORP = [
     # Broken plurals and adjectives CLDR cannot give.
@@ -317,13 +320,16 @@ def cldr() -> Gazetteer:
     for name in loc.currencies.values():
         words = str(name).split()
         if len(words) >= 2 and words[-1].endswith("ي") and not re.search(r"\d", name):
-            bases.add(words[-1])
+            # فرنك لوكسمبرج المالي: the adjective's base without its article, so the stop
+            # list (مالي, "financial") applies to it.
+            bases.add(words[-1].removeprefix("ال"))
     bases.update(b for b in _HAND_NISBA_BASES if not b.endswith("_") and " " not in b)
     for b in sorted(bases):
         if b in _NISBA_STOP or len(b) < 4:
             continue
         for form in inflect(b):
-            add(form, "NORP")
+            if b not in _NISBA_ARTICLE_ONLY or form.startswith("ال"):
+                add(form, "NORP")
     for w in _HAND_NORP:
         add(w, "NORP", overwrite=True)
     for w in _HAND_LOC:
