@@ -21,6 +21,7 @@ Offsets are code points into the caller's text.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import defaultdict
 from pathlib import Path
@@ -236,6 +237,11 @@ class ArabicRecognizer:
                 (s + offset, e + offset, label)
                 for s, e, label in self._mentions(doc, doc_spans, gazetteer)
             )
+        for members in documents.values():
+            in_document = sorted({pieces[k][0] for k in members})
+            names = _name_words([(texts[i], out[i]) for i in in_document])
+            for i in in_document:
+                out[i] = _split_conjoined(texts[i], out[i], names)
         return out
 
     # -- post-processing -----------------------------------------------------------------------
@@ -293,8 +299,11 @@ class ArabicRecognizer:
 def _mention_cut(word: str, gazetteer: Gazetteer) -> int:
     """The proclitic cut off a mention's first word (لروسيا → روسيا, بالعراق → العراق), but not
     a letter before an ال that neither the word lists nor the names know: there it is a foreign
-    name's first syllable (كاليفورنيا, بالنجارد, والتون)."""
+    name's first syllable (كاليفورنيا, بالنجارد, والتون).  And always و before a hamza on alef
+    (وإيما ستون, "and Emma Stone"): no name is written so."""
     cut = gazetteer.proclitic_length(word)
+    if not cut and len(word) > 3 and word[0] == "و" and word[1] in "أإآ":
+        return 1
     rest = normalise(word[cut:])
     unknown = not gazetteer.frequency(rest) and not gazetteer.is_name(rest)
     return 0 if cut and rest.startswith("ال") and unknown else cut
@@ -356,6 +365,41 @@ def _joined_names(
                 out[-1] = (out[-1][0], span[1], "PERSON")
                 continue
         out.append(span)
+    return out
+
+
+def _name_words(texts: list[tuple[str, list[Mention]]]) -> set[str]:
+    """First and last words of the document's persons of several words."""
+    words: set[str] = set()
+    for text, mentions in texts:
+        for s, e, label in mentions:
+            parts = text[s:e].split()
+            if label == "PERSON" and len(parts) > 1:
+                words.update((normalise(parts[0]), normalise(parts[-1])))
+    return words
+
+
+def _split_conjoined(text: str, mentions: list[Mention], names: set[str]) -> list[Mention]:
+    """جوسلينغ وستون ("Gosling and Stone") read as one person: it is two where a later word
+    is و + a word that opens or closes another person's name in the document (إيما ستون)."""
+    out: list[Mention] = []
+    for s, e, label in mentions:
+        if label == "PERSON":
+            words = list(re.finditer(r"\S+", text[s:e]))
+            cut = next(
+                (
+                    k
+                    for k in range(1, len(words))
+                    if words[k].group().startswith("و")
+                    and normalise(words[k].group()[1:]) in names
+                ),
+                None,
+            )
+            if cut is not None:
+                out.append((s, s + words[cut - 1].end(), label))
+                out.append((s + words[cut].start() + 1, e, label))
+                continue
+        out.append((s, e, label))
     return out
 
 

@@ -55,6 +55,26 @@ def _surname(m: Mention) -> str | None:
     return words[-1] if words else None
 
 
+# Long vowels an Arabic transliteration may or may not write (ليتون / لايتون, Layton).
+_AR_LONG_VOWELS = re.compile(r"(?<=.)[اويى]")
+# A foreign g is written either way (غوسلينغ / جوسلينغ, Gosling).
+_AR_G = str.maketrans("ج", "غ")
+
+
+def _surname_keys(m: Mention) -> frozenset[str]:
+    """The forms under which a person's surname is compared: as the other mentions give it
+    (proclitic cut), and in Arabic also as written without the long vowels after its first
+    letter and with one letter for g, so two spellings of one foreign name are one person, not
+    two."""
+    surname = _surname(m)
+    if surname is None:
+        return frozenset()
+    if m.lang != "ar":
+        return frozenset({surname})
+    written = normalize_arabic(m.text).split()[-1]
+    return frozenset({surname, "~" + _AR_LONG_VOWELS.sub("", written).translate(_AR_G)})
+
+
 def _number(m: Mention) -> str | None:
     digits = re.sub(r"[^\d.]", "", to_western_digits(m.text).replace("٫", "."))
     return digits or None
@@ -64,8 +84,9 @@ class _Clusters:
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.mentions = mentions
         self.parent = list(range(len(mentions)))
-        self.surnames: list[dict[str, set[str]]] = [
-            {m.lang: {surname}} if m.label == "PERSON" and (surname := _surname(m)) else {}
+        # Per cluster and language, the surname keys of each person mention in it.
+        self.surnames: list[dict[str, set[frozenset[str]]]] = [
+            {m.lang: {keys}} if m.label == "PERSON" and (keys := _surname_keys(m)) else {}
             for m in mentions
         ]
 
@@ -81,11 +102,11 @@ class _Clusters:
             return True
         sa, sb = self.surnames[ra], self.surnames[rb]
         for lang in set(sa) & set(sb):
-            if sa[lang] != sb[lang]:
+            if any(not x & y for x in sa[lang] for y in sb[lang]):
                 return False  # two different people in one language: never one entity
         self.parent[rb] = ra
-        for lang, names in sb.items():
-            sa.setdefault(lang, set()).update(names)
+        for lang, keys in sb.items():
+            sa.setdefault(lang, set()).update(keys)
         return True
 
 
@@ -267,13 +288,16 @@ def _within_language(mentions: Sequence[Mention], clusters: _Clusters) -> None:
             clusters.union(seen[key], i)
         else:
             seen[key] = i
-        surname = _surname(m) if m.label == "PERSON" else None
-        if surname and surname != surface:
-            full_by_surname[(m.lang, surname)].append(i)
+        if m.label == "PERSON" and len(surface.split()) > 1:
+            for surname in _surname_keys(m):
+                full_by_surname[(m.lang, surname)].append(i)
     for i, m in enumerate(mentions):
-        words = _surface(m).split()
-        if m.label == "PERSON" and len(words) == 1:
-            fulls = {clusters.find(j) for j in full_by_surname.get((m.lang, words[0]), [])}
+        if m.label == "PERSON" and len(_surface(m).split()) == 1:
+            fulls = {
+                clusters.find(j)
+                for surname in _surname_keys(m)
+                for j in full_by_surname.get((m.lang, surname), [])
+            }
             if len(fulls) == 1:
                 clusters.union(next(iter(fulls)), i)
 

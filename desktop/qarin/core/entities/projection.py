@@ -16,6 +16,7 @@ from qarin.core.entities.gazetteer import curated_key, equivalents, gazetteer, n
 from qarin.core.entities.mentions import CURATED_LABELS
 from qarin.core.entities.translit import (
     arabic_skeleton,
+    is_arabic_designator,
     latin_skeleton,
     name_similarity,
     skeleton_similarity,
@@ -49,7 +50,8 @@ def fit_proclitics(text: str, start: int, end: int, latin: str) -> int:
     وديبنهامز → ديبنهامز for Debenhams and لسينسبري → سينسبري for Sainsbury, but ويلز stays for
     Wales and ليدل for Lidl: the skeleton with the first letter is compared with the one without.
     The other way, a first letter the recogniser cut as a proclitic comes back where the Latin
-    name sounds it (النجارد → بالنجارد for Ballynagard).
+    name sounds it (النجارد → بالنجارد for Ballynagard).  Before a translated head word the
+    letter is always a proclitic (ومتحف آن فرانك → متحف آن فرانك, Anne Frank Museum).
     """
     target = latin_skeleton(latin)
 
@@ -72,7 +74,8 @@ def fit_proclitics(text: str, start: int, end: int, latin: str) -> int:
             or text.startswith(("ال", "لل"), start)
         ):
             break
-        if sounds(start + 1) <= sounds(start):
+        head = is_arabic_designator(text[start + 1 : word.end()])
+        if not head and sounds(start + 1) <= sounds(start):
             break
         start += 1
     return start

@@ -168,13 +168,18 @@ def skeleton_similarity(a: str, b: str) -> float:
     return max(0.0, 1.0 - prev[-1] / max(len(a), len(b)))
 
 
-# Words that are translated, not transliterated ("Mykolaiv Oblast" is مقاطعة نيكولاييف):
-# left out of the comparison when the name has other words.
+# Words that are translated, not transliterated ("Mykolaiv Oblast" is مقاطعة نيكولاييف,
+# "Dalhousie University" جامعة دالهوزي): left out of the comparison when the name has other
+# words.
 _AR_DESIGNATORS = frozenset(
     normalize_arabic(w)
     for w in (
         "مقاطعة", "محافظة", "ولاية", "إقليم", "منطقة", "مدينة", "بلدة", "قرية", "جزيرة",
         "جزر", "نهر", "بحر", "بحيرة", "جبل", "جبال", "خليج", "مضيق", "ضاحية",
+        # Organisations and buildings named after a place or a person.
+        "جامعة", "كلية", "معهد", "مدرسة", "مستشفى", "شركة", "مجموعة", "مطار", "ملعب", "فندق",
+        "متحف", "نادي", "فريق", "صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "مؤسسة", "مركز",
+        "حزب", "حركة",
     )
 )  # fmt: skip
 _LATIN_DESIGNATORS = frozenset(
@@ -182,8 +187,17 @@ _LATIN_DESIGNATORS = frozenset(
         "oblast", "province", "governorate", "region", "county", "district", "city", "town",
         "village", "island", "islands", "river", "sea", "lake", "mount", "mountain",
         "mountains", "gulf", "bay", "strait", "krai", "prefecture", "suburb", "neighbourhood",
+        "university", "college", "institute", "school", "hospital", "company", "corporation",
+        "corp", "inc", "ltd", "plc", "group", "airport", "stadium", "hotel", "museum", "club",
+        "fc", "newspaper", "magazine", "channel", "agency", "foundation", "center", "centre",
+        "party", "movement",
     )
 )  # fmt: skip
+
+
+def is_arabic_designator(word: str) -> bool:
+    """A word such as مقاطعة or جامعة, which names translate rather than transliterate."""
+    return normalize_arabic(word) in _AR_DESIGNATORS
 
 
 def _without_designators(words: list[str], designators: frozenset[str], arabic: bool) -> str:
