@@ -98,6 +98,9 @@ def test_ordinary_adjectives_are_not_nationalities(rec: ArabicRecognizer) -> Non
     assert [text[s:e] for s, e, label in rec.recognise(text) if label == "NORP"] == []
     text = "وفاز المنتخب المجري على النمسا."
     assert _find(text, rec.recognise(text), "المجري")[2] == "NORP"
+    # A nationality ends in ي, not ى: اليمنى is the right hand.
+    text = "رفع يده اليمنى وقال إن الرئيس اليمني سيزور عمان."
+    assert [text[s:e] for s, e, label in rec.recognise(text) if label == "NORP"] == ["اليمني"]
 
 
 def test_phrases_with_a_conjunction_inside_match_either_stem() -> None:
@@ -268,3 +271,27 @@ def test_loads_in_a_fresh_process_with_only_the_module_imported() -> None:
         check=True,
     )
     assert "GPE" in out.stdout
+
+
+def test_punctuation_glued_between_words_is_its_own_token(rec: ArabicRecognizer) -> None:
+    # The shipped model's tokenizer (its rules travel inside the model) splits a colon or a
+    # quote with no space around it, so a name does not swallow the quoted words after it.
+    doc = rec.nlp.make_doc('قال أرماند فرساتشي:"لقد كان الأمر مخيفا". قال:«إن الجمعة). بـ25')
+    assert [t.text for t in doc] == [
+        "قال", "أرماند", "فرساتشي", ":", '"', "لقد", "كان", "الأمر", "مخيفا", '"', ".",
+        "قال", ":", "«", "إن", "الجمعة", ")", ".", "بـ", "25",
+    ]  # fmt: skip
+
+
+def test_a_nationality_after_a_full_name_is_not_part_of_it(rec: ArabicRecognizer) -> None:
+    text = "بينما احتل آدم هول النيوزيلندي المركز التاسع. وقال هول إن السباق كان صعبا."
+    ms = rec.recognise(text)
+    assert _find(text, ms, "آدم هول")[2] == "PERSON"  # a man, not a club: he has two names
+    assert _find(text, ms, "النيوزيلندي")[2] == "NORP"
+
+
+def test_a_regnal_number_does_not_stand_for_the_person(rec: ArabicRecognizer) -> None:
+    text = "في نهاية عهد الملكة إليزابيث الثانية. وحصل اللاعب على ميزة في المجموعة الثانية."
+    ms = rec.recognise(text)
+    assert _find(text, ms, "إليزابيث الثانية")[2] == "PERSON"
+    assert [text[s:e] for s, e, _ in ms].count("الثانية") == 0

@@ -143,6 +143,7 @@ def test_the_gazetteer_does_not_invent_entries() -> None:
     assert _key("armed forces", "en") is None
     assert _key("القوات", "ar") is None
     assert _key("The Atlantic", "en") is None  # a magazine; the ocean is listed with "Ocean"
+    assert _key("اليمنى", "ar") is None  # "the right hand": a nationality ends in ي, not ى
     # Common words that some organisations' names share are listed only with their head noun.
     for word in ("الجزيرة", "العربية", "فتح", "القاعدة", "ميتا", "نيسان", "الأهرام", "الحياة",
                  "النهار", "إعمار", "زين", "بترا", "قنا"):

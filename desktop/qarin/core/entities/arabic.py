@@ -286,7 +286,10 @@ class ArabicRecognizer:
         for i, token in enumerate([*doc, None]):
             tag = token.lemma_ if token is not None else "O"
             if start_tok >= 0 and not tag.startswith("I-"):
-                if label in GAZETTEER_LABELS and label != NAME:
+                # A nationality ends in ي, never ى: اليمنى is "the right hand", not Yemeni
+                # (the gazetteer compares normalised words, where the two are one).
+                misread = label == "NORP" and doc[i - 1].text.endswith("ى")
+                if label in GAZETTEER_LABELS and label != NAME and not misread:
                     first = doc[start_tok]
                     start = first.idx + _mention_cut(first.text, gazetteer)
                     out.append((start, doc[i - 1].idx + len(doc[i - 1].text), label))
@@ -339,7 +342,7 @@ def _with_patterns(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
         if start > 0 and doc[start - 1].norm_ in _ADMIN_HEADS and label in ("GPE", "PERSON", "LOC"):
             start, label = start - 1, "GPE"
         out.append((start, end, label))
-    out = [_as_club(doc, span) for span in out]
+    out = [_as_club(doc, _without_nationality(doc, span)) for span in out]
     # القوات المسلحة الأوكرانية: a country's armed forces are an organisation (the nationality
     # adjective alone would be NORP).
     for i in range(len(doc) - 2):
@@ -403,12 +406,25 @@ def _split_conjoined(text: str, mentions: list[Mention], names: set[str]) -> lis
     return out
 
 
+def _without_nationality(doc: Doc, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """آدم هول النيوزيلندي ("New Zealander Adam Hall"): a country's adjective after a full name
+    is the man's nationality, not part of his name.  After a single name it can be his nisba
+    (محمد المصري), so only names of two words or more lose it."""
+    start, end, label = span
+    if label == "PERSON" and end - start >= 3 and doc[end - 1].lemma_ == "B-NORP":
+        return start, end - 1, label
+    return span
+
+
 def _as_club(doc: Doc, span: tuple[int, int, str]) -> tuple[int, int, str]:
     """ليون الفرنسي, ميلان الإيطالي, ستيوا بوخارست الروماني: a place (or what reads as a first
     name) followed by a country's masculine adjective is a club.  Arabic cities are feminine
-    (ليون الفرنسية is the city), the adjective agrees with the masculine نادي/فريق."""
+    (ليون الفرنسية is the city), the adjective agrees with the masculine نادي/فريق.  A person
+    of two words or more is a man and his nationality (آدم هول النيوزيلندي)."""
     start, end, label = span
     if label not in _CLUB_READS or end >= len(doc) or doc[start].norm_.startswith("ال"):
+        return span
+    if label == "PERSON" and end - start > 1:
         return span
     after = doc[end]
     norm = after.norm_

@@ -23,9 +23,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from qarin.core.entities.arabic_gazetteer import Gazetteer
+from qarin.core.entities.arabic_text import normalise
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 TokenSpan = tuple[int, int, str]  # token start, token end, label
 
@@ -82,7 +83,7 @@ def _names(
             votes[key][label] += 1
             if len(key) == 1:
                 tagged[key[0]] += 1
-            elif label == "PERSON":
+            elif label == "PERSON" and _surname_like(doc[end - 1]):
                 votes[key[-1:]]["PERSON"] += 1
                 tagged[key[-1]] += 1
                 surnames.add(key[-1])
@@ -93,6 +94,23 @@ def _names(
         if len(key) > 1 or _distinctive(key[0], tagged[key[0]], seen[key[0]])
     }
     return memory, surnames
+
+
+# Last words of a name that are not a surname (إليزابيث الثانية, لويس الرابع عشر).
+_ORDINALS = frozenset(
+    normalise(w)
+    for w in (
+        "الأول", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة", "الرابع", "الرابعة",
+        "الخامس", "الخامسة", "السادس", "السادسة", "السابع", "السابعة", "الثامن", "الثامنة",
+        "التاسع", "التاسعة", "العاشر", "العاشرة", "عشر", "عشرة", "الابن", "الأب",
+    )
+)  # fmt: skip
+
+
+def _surname_like(token: Token) -> bool:
+    """Whether a person's last word can stand for him alone: not an ordinal (إليزابيث
+    الثانية) nor a nationality the network read into the name (آدم هول النيوزيلندي)."""
+    return token.norm_ not in _ORDINALS and not token.lemma_.endswith("-NORP")
 
 
 def _distinctive(word: str, tagged: int, seen: int) -> bool:

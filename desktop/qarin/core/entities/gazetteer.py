@@ -208,7 +208,7 @@ class Gazetteer:
         return self.entries.get(key) if key else None
 
     def _demonym_ar(self, text: str) -> Entry | None:
-        if len(text.split()) != 1:
+        if len(text.split()) != 1 or text.endswith("ى"):  # اليمنى, "the right", not Yemeni
             return None
         stem = arabic_stem(text)
         if len(stem) < 3:
