@@ -536,6 +536,25 @@ def test_a_time_zone_is_not_an_organisation() -> None:
     assert english._tidy(text, start, start + 3, "ORG") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("the 'Clean Air Act' law", "'Clean Air Act", "Clean Air Act"),
+        ("the National Hurricane Center (NHC) said", "National Hurricane Center (NHC",
+         "National Hurricane Center"),
+        ("the Sun (the paper) said", "Sun (the paper)", "Sun (the paper)"),
+    ],
+)  # fmt: skip
+def test_quotes_and_brackets_outside_a_name_are_not_part_of_it(
+    text: str, span: str, name: str
+) -> None:
+    from qarin.core.entities import english
+
+    start = text.index(span)
+    [(s, e, _)] = english._tidy(text, start, start + len(span), "ORG")
+    assert text[s:e] == name
+
+
 def test_england_is_not_the_united_kingdom() -> None:
     uk = _key("United Kingdom", "en")
     assert uk == _key("Britain", "en") == _key("بريطانيا", "ar")
@@ -595,3 +614,18 @@ def test_two_arabic_spellings_of_one_surname_are_one_person() -> None:
     assert order[0] == order[1] == order[2] == order[3]
     assert order[4] != order[0]
     assert order[5] == order[6] == order[7] == order[8] != order[0]
+
+
+def test_a_name_never_runs_into_the_next_sentence() -> None:
+    from qarin.core.entities.stage import _within_sentences
+
+    en = ("Velasquez was fourth in the Super-G. Czech skier Jelinek came fifth.",)
+    ar = ("وحل فلاسكويز رابعاً في سباق سوبر جي. وحل التشيكي جيلينك خامساً.",)
+    doc = BilingualDocument.from_paragraphs(list(ar), list(en))
+    a = _analysed(ar, en)
+    boundary = en[0].index(". ") + 1
+    assert not [m for m in a.entities if m.lang == "en" and m.start < boundary < m.end]
+    # What a recogniser that missed the boundary proposes is cut at it.
+    start = en[0].index("Super-G")
+    raw = [("en", start, en[0].index(" skier"), "ORG"), ("en", 0, 9, "PERSON")]
+    assert _within_sentences(doc, a, raw) == [("en", start, start + 7, "ORG"), ("en", 0, 9, "PERSON")]

@@ -26,7 +26,7 @@ _lock = threading.Lock()
 # "pro-Russian", "up to 25").
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|up to|about|around|nearly|almost|some|over|more than|less than|"
-    r"at least|at most|roughly|approximately|only|just)\s+|(?:pro|anti)-)",
+    r"at least|at most|roughly|approximately|only|just)\s+|(?:pro|anti)-|['\"“‘]\s*)",
     re.IGNORECASE,
 )
 # Courtesy and rank titles the small model reads into a person's name ("Det Insp Bob
@@ -37,6 +37,7 @@ _TITLE = re.compile(
 )
 # Not the period: "U.S." keeps it, and spaCy leaves a sentence's final stop outside.
 _TRAILING = re.compile(r"(?:'s|’s|[\s,;:!?\"'“”’)]+)$")
+_TRAILING_IN_BRACKETS = re.compile(r"(?:'s|’s|[\s,;:!?\"'“”’]+)$")  # "Sun (the paper)"
 # A match score the small model reads into a name ("Wydad Casablanca 2-0", golf's "Tiger
 # Woods 2&1").
 _SCORE = re.compile(r"\s+\d{1,2}\s?[-–&]\s?\d{1,2}$")
@@ -94,7 +95,11 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
         start += m.end()
         span = text[start:end]
         m = _LEADING.match(span)
-    t = _TRAILING.search(span)
+    if (paren := span.find(" (")) > 0 and ")" not in span[paren:]:
+        # "National Hurricane Center (NHC": the acronym's bracket closes outside the span.
+        end = start + paren
+        span = text[start:end]
+    t = (_TRAILING_IN_BRACKETS if "(" in span else _TRAILING).search(span)
     if t and t.start() > 0:
         end = start + t.start()
         span = text[start:end]

@@ -97,6 +97,22 @@ def _sentence_of(index: dict[str, tuple[list[int], list[str]]], lang: str, pos: 
     return ids[i] if i >= 0 else None
 
 
+def _within_sentences(doc: BilingualDocument, analysis: Analysis, raw: list[Raw]) -> list[Raw]:
+    """A name never runs into the next sentence: a recogniser that did not see the boundary
+    ("Super-G. Czech") keeps the part in the sentence where the mention starts."""
+    bounds = {lang: [(s.start, s.end) for s in analysis.sentences_of(lang)] for lang in LANGS}
+    out: list[Raw] = []
+    for lang, start, end, label in raw:
+        i = bisect.bisect_right(bounds[lang], (start, len(doc.texts[lang]))) - 1
+        if i >= 0 and end > bounds[lang][i][1]:
+            end = bounds[lang][i][1]
+            while end > start and not doc.texts[lang][end - 1].isalnum():
+                end -= 1
+        if end > start:
+            out.append((lang, start, end, label))
+    return out
+
+
 def _project(doc: BilingualDocument, analysis: Analysis, raw: list[Raw]) -> list[Raw]:
     if len(doc.languages) < 2:
         return raw
@@ -164,7 +180,7 @@ def add_entities(
     default) adds the fine-tuned transformer to the Arabic recogniser (more names right, about
     half as fast; the fast model alone where it cannot load)."""
     found, used = _recognise(doc, english_model, accurate_arabic)
-    raw = _resolve_overlaps(_project(doc, analysis, found))
+    raw = _resolve_overlaps(_project(doc, analysis, _within_sentences(doc, analysis, found)))
     index = _sentence_index(analysis)
     full: dict[str, str] = {lang: doc.texts.get(lang, "") for lang in LANGS}
     mentions = linking.one_reading_per_person(
