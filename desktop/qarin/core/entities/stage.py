@@ -100,13 +100,16 @@ def _sentence_of(index: dict[str, tuple[list[int], list[str]]], lang: str, pos: 
 def _within_sentences(doc: BilingualDocument, analysis: Analysis, raw: list[Raw]) -> list[Raw]:
     """A name never runs into the next sentence: a recogniser that did not see the boundary
     ("Super-G. Czech") keeps the part in the sentence where the mention starts."""
-    bounds = {lang: [(s.start, s.end) for s in analysis.sentences_of(lang)] for lang in LANGS}
+    bounds: dict[str, list[tuple[int, int]]] = {
+        lang: [(s.start, s.end) for s in analysis.sentences_of(lang)] for lang in LANGS
+    }
+    texts: dict[str, str] = {lang: doc.texts.get(lang, "") for lang in LANGS}
     out: list[Raw] = []
     for lang, start, end, label in raw:
-        i = bisect.bisect_right(bounds[lang], (start, len(doc.texts[lang]))) - 1
+        i = bisect.bisect_right(bounds[lang], (start, len(texts[lang]))) - 1
         if i >= 0 and end > bounds[lang][i][1]:
             end = bounds[lang][i][1]
-            while end > start and not doc.texts[lang][end - 1].isalnum():
+            while end > start and not texts[lang][end - 1].isalnum():
                 end -= 1
         if end > start:
             out.append((lang, start, end, label))
