@@ -128,6 +128,12 @@ def test_gazetteer_equivalents_share_a_key(names: list[tuple[str, str]]) -> None
         # Names CLDR's Arabic lacks (it says هنغاريا).
         (("Hungary", "en"), [("Hungarian", "en"), ("المجر", "ar"), ("المجري", "ar")]),
         (("Bosnia", "en"), [("Bosnian", "en"), ("البوسنة", "ar"), ("البوسنة والهرسك", "ar")]),
+        # A country whose normalised name starts like an article (ألمانيا), broken plurals.
+        (("Germany", "en"), [("German", "en"), ("Germans", "en"), ("الألمانية", "ar"),
+                             ("الألمان", "ar")]),
+        (("Turkey", "en"), [("Turkish", "en"), ("الأتراك", "ar")]),
+        # The longest country a demonym begins with: Nigeria's, not Niger's.
+        (("Nigeria", "en"), [("Nigerian", "en")]),
     ],
 )  # fmt: skip
 def test_nationality_adjectives_lead_to_their_country(
@@ -144,6 +150,9 @@ def test_the_gazetteer_does_not_invent_entries() -> None:
     assert _key("القوات", "ar") is None
     assert _key("The Atlantic", "en") is None  # a magazine; the ocean is listed with "Ocean"
     assert _key("اليمنى", "ar") is None  # "the right hand": a nationality ends in ي, not ى
+    assert _key("Canaan", "en") is None  # not Canada's people
+    assert _key("Roman", "en") is None  # Rome's, not Romania's
+    assert _key("مانيا", "ar") is None  # mania: ألمانيا without what looked like its article
     # Common words that some organisations' names share are listed only with their head noun.
     for word in ("الجزيرة", "العربية", "فتح", "القاعدة", "ميتا", "نيسان", "الأهرام", "الحياة",
                  "النهار", "إعمار", "زين", "بترا", "قنا"):

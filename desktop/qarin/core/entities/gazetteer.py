@@ -136,8 +136,12 @@ _IRREGULAR_DEMONYMS_EN = {
     "american": "US",
     "americans": "US",
 }
+# Words a country's stem begins that are not its people: Roman is Rome's (Romania → "roman").
+_NOT_DEMONYMS_EN = frozenset({"roman", "romans"})
 _IRREGULAR_DEMONYMS_AR = {
     "امريك": "US", "اميرك": "US", "بريطان": "GB", "انجليز": "GB-ENG", "انكليز": "GB-ENG",
+    # Broken plurals: the Americans, the Turks, the Afghans.
+    "امريكان": "US", "اميركان": "US", "اتراك": "TR", "افغان": "AF",
 }  # fmt: skip
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 _NISBA = re.compile(r"(?:يتين|يين|يون|يان|يه|يا|ي|ه|ا)$")
@@ -155,9 +159,15 @@ def _norm_ar(text: str) -> str:
     return normalize_arabic(" ".join(text.split()))
 
 
+def _without_article(text: str) -> str:
+    """Normalised, without a leading article and its proclitic (بالروسية → روسيه).  The article
+    is looked for before normalising: ألمانيا normalised starts with ال but has none."""
+    return _norm_ar(_AR_ARTICLE.sub("", text.strip()))
+
+
 def arabic_stem(word: str) -> str:
     """A country or nationality word without article, clitic and nisba ending: الروسية → روس."""
-    w = _AR_ARTICLE.sub("", _norm_ar(word))
+    w = _without_article(word)
     return _NISBA.sub("", w) if len(w) > 3 else w
 
 
@@ -188,22 +198,30 @@ class Gazetteer:
             if hit:
                 return hit, False
             return self._demonym_en(text), True
-        hit = self.by_ar.get(_norm_ar(text)) or self.by_ar.get(_AR_ARTICLE.sub("", _norm_ar(text)))
+        hit = self.by_ar.get(_norm_ar(text)) or self.by_ar.get(_without_article(text))
         if hit:
             return hit, False
         return self._demonym_ar(text), True
 
     def _demonym_en(self, text: str) -> Entry | None:
         word = _norm_en(text)
-        if " " in word or len(word) < 4:
+        if " " in word or len(word) < 4 or word in _NOT_DEMONYMS_EN:
             return None
         code = _IRREGULAR_DEMONYMS_EN.get(word) or _IRREGULAR_DEMONYMS_EN.get(word.rstrip("s"))
         key = f"country:{code}" if code else _REGION_ADJECTIVES.get(word.rstrip("s"))
         if key is None:
+            # The longest country stem the word begins with (Nigerian is Nigeria's, not
+            # Niger's; German is Germany's), else the word without its demonym ending as a
+            # stem, or a long one as the start of a country's name.  Not a short ending's
+            # prefix: "cana" of Canaan is not Canada's.
+            starts = [s for s in self.en_stems if len(s) >= 4 and word.startswith(s)]
             stem = _EN_DEMONYM.sub("", word)
-            if len(stem) >= 4:
+            if starts:
+                key = self.en_stems[max(starts, key=len)]
+            elif len(stem) >= 4:
                 key = self.en_stems.get(stem) or next(
-                    (k for s, k in self.en_stems.items() if s.startswith(stem)), None
+                    (k for s, k in self.en_stems.items() if len(stem) >= 5 and s.startswith(stem)),
+                    None,
                 )
         return self.entries.get(key) if key else None
 
@@ -290,7 +308,7 @@ def gazetteer() -> Gazetteer:
             by_en.setdefault(_norm_en(n), entry)
         for n in ar_names:
             by_ar.setdefault(_norm_ar(n), entry)
-            by_ar.setdefault(_AR_ARTICLE.sub("", _norm_ar(n)), entry)
+            by_ar.setdefault(_without_article(n), entry)
 
     for code, en_name in en_loc.territories.items():
         # CLDR lists some bodies and pseudo-regions as territories (EU, UN, eurozone): they
