@@ -159,6 +159,18 @@ def test_the_gazetteer_does_not_invent_entries() -> None:
         assert _key(word, "ar") is None, word
 
 
+def test_countries_are_shown_as_the_news_names_them() -> None:
+    entries = gazetteer().entries
+    shown = {code: (entries[f"country:{code}"].en, entries[f"country:{code}"].ar)
+             for code in ("MM", "BA", "PS", "CD")}  # fmt: skip
+    assert shown == {
+        "MM": ("Myanmar", "ميانمار"),  # CLDR: Myanmar (Burma)
+        "BA": ("Bosnia and Herzegovina", "البوسنة والهرسك"),  # Bosnia & Herzegovina
+        "PS": ("Palestine", "فلسطين"),  # Palestinian Territories
+        "CD": ("DR Congo", "الكونغو الديمقراطية"),  # Congo - Kinshasa
+    }
+
+
 def test_no_name_in_the_curated_list_names_two_bodies() -> None:
     seen: dict[tuple[str, str], str] = {}
     for key, label, en_names, ar_names in equivalents():

@@ -263,6 +263,22 @@ def names_pattern(names: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
+# Countries whose CLDR name is not how the news names them.
+_SHOWN = {
+    "CD": ("DR Congo", "الكونغو الديمقراطية"),
+    "CG": ("Republic of the Congo", "جمهورية الكونغو"),
+    "HK": ("Hong Kong", "هونغ كونغ"),
+    "MO": ("Macao", "ماكاو"),
+    "PS": ("Palestine", "فلسطين"),
+}
+
+
+def _shown(name: str) -> str:
+    """A CLDR name as a reader expects it in a list: Myanmar, not "Myanmar (Burma)"; Bosnia
+    and Herzegovina, not "Bosnia & Herzegovina"."""
+    return re.sub(r"\s*\([^)]*\)", "", name).replace(" & ", " and ")
+
+
 def curated_key(key: str, label: str) -> str:
     """The gazetteer key of a curated-list row ("org:nato")."""
     return f"{label.lower()}:{key}"
@@ -316,7 +332,8 @@ def gazetteer() -> Gazetteer:
         if not code.isalpha() or len(code) != 2 or code in _NOT_COUNTRIES:
             continue
         ar_name = ar_loc.territories.get(code, "")
-        entry = Entry(f"country:{code}", "GPE", en_name, ar_name)
+        en_shown, ar_shown = _SHOWN.get(code, (_shown(en_name), _shown(ar_name)))
+        entry = Entry(f"country:{code}", "GPE", en_shown, ar_shown)
         en_names = (en_name, *_COUNTRY_ALIASES_EN.get(code, ()))
         ar_names = (ar_name, *_COUNTRY_ALIASES_AR.get(code, ()))
         add(entry, en_names, ar_names)
