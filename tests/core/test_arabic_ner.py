@@ -253,6 +253,10 @@ def test_rules() -> None:
     times = "وصل مساء الأحد، وغادر في وقت متأخر من الليل، ثم عاد صباح اليوم. فاز ليل على موناكو."
     got = {times[s:e]: label for s, e, label in arabic_rules.find(times)}
     assert got == {"مساء الأحد": "TIME", "وقت متأخر من الليل": "TIME", "صباح اليوم": "TIME"}
+    # A number joined to a word by a hyphen is part of a name, not a count; a range is two.
+    names = "أصيب 12 بكوفيد-19 وحلقت طائرات إف-16 بين 2019-2020."
+    got = {names[s:e]: label for s, e, label in arabic_rules.find(names)}
+    assert got == {"12": "CARDINAL", "2019": "DATE", "2020": "DATE"}
 
 
 def test_loads_in_a_fresh_process_with_only_the_module_imported() -> None:

@@ -343,6 +343,7 @@ def test_proclitics_are_cut_only_where_the_english_name_does_not_sound_them(
         ("بالدوين", 1, "Baldwin", "بالدوين"),
         ("بلندن", 1, "London", "لندن"),  # "in London": the ب is not sounded
         ("وبروسيا", 2, "Russia", "روسيا"),
+        ("بمقاطعة هوبي", 1, "Hubei Province", "مقاطعة هوبي"),  # "in": B is not P of Province
     ],
 )
 def test_a_proclitic_the_english_name_sounds_is_put_back(
@@ -564,6 +565,7 @@ def test_a_time_zone_is_not_an_organisation() -> None:
         ("the National Hurricane Center (NHC) said", "National Hurricane Center (NHC",
          "National Hurricane Center"),
         ("the Sun (the paper) said", "Sun (the paper)", "Sun (the paper)"),
+        ("as Spiteri et al. showed", "Spiteri et al.", "Spiteri"),
     ],
 )  # fmt: skip
 def test_quotes_and_brackets_outside_a_name_are_not_part_of_it(
@@ -574,6 +576,19 @@ def test_quotes_and_brackets_outside_a_name_are_not_part_of_it(
     start = text.index(span)
     [(s, e, _)] = english._tidy(text, start, start + len(span), "ORG")
     assert text[s:e] == name
+
+
+def test_diseases_are_not_names() -> None:
+    from qarin.core.entities import english
+
+    text = "COVID-19, SARS-CoV-2 and H5N1 spread; Ebola too."
+    for name in ("COVID-19", "SARS-CoV-2", "H5N1", "Ebola"):
+        start = text.index(name)
+        assert english._tidy(text, start, start + len(name), "PERSON") == [], name
+    ar = ("وأصيب 12 شخصاً بفيروس كورونا (كوفيد-19) في ووهان.",)
+    en = ("Twelve people caught the coronavirus (COVID-19) in Wuhan.",)
+    a = _analysed(ar, en)
+    assert {m.text for m in a.entities} == {"12", "ووهان", "Twelve", "Wuhan"}
 
 
 def test_england_is_not_the_united_kingdom() -> None:

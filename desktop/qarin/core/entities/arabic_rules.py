@@ -96,5 +96,7 @@ def find(text: str) -> list[tuple[int, int, str]]:
             start, end = m.span()
             if start == end or any(s < end and start < e for s, e, _ in taken):
                 continue
+            if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+                continue  # part of a name: كوفيد-19, إف-16, سارس-كوف-2
             taken.append((start, end, label))
     return sorted(taken)

@@ -38,6 +38,8 @@ _TITLE = re.compile(
 # Not the period: "U.S." keeps it, and spaCy leaves a sentence's final stop outside.
 _TRAILING = re.compile(r"(?:'s|’s|[\s,;:!?\"'“”’)]+)$")
 _TRAILING_IN_BRACKETS = re.compile(r"(?:'s|’s|[\s,;:!?\"'“”’]+)$")  # "Sun (the paper)"
+# A citation's "et al." after an author ("Spiteri et al.").
+_ET_AL = re.compile(r",?\s+et al\.?$")
 # A match score the small model reads into a name ("Wydad Casablanca 2-0", golf's "Tiger
 # Woods 2&1").
 _SCORE = re.compile(r"\s+\d{1,2}\s?[-–&]\s?\d{1,2}$")
@@ -50,6 +52,13 @@ _TIME_ZONES = frozenset(
      "PST", "PDT", "AEST", "AEDT", "JST", "IST"}
 )  # fmt: skip
 _PROPER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+# Diseases and viruses, which the small model calls people or organisations ("COVID-19",
+# "H5N1"); none of the labels fits them, and a reader does not follow them as names.
+_DISEASES = re.compile(
+    r"^(?:covid(?:-19)?|sars(?:-cov-2)?|mers(?:-cov)?|h\d+n\d+|hiv(?:/aids)?|aids|ebola|zika|"
+    r"coronavirus|mpox|monkeypox)$",
+    re.IGNORECASE,
+)
 _REGION_SUFFIX = re.compile(
     r"\b(?:Oblast|Province|Region|Governorate|County|District|Prefecture|Krai)$"
 )
@@ -103,7 +112,7 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
     if t and t.start() > 0:
         end = start + t.start()
         span = text[start:end]
-    if not span or span in _TIME_ZONES:
+    if not span or span in _TIME_ZONES or _DISEASES.match(span):
         return []
     if label in ("DATE", "TIME") and "/" in span:
         out: list[Mention] = []
@@ -120,7 +129,7 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
         span = text[start:end]
         titled = True
     if label in _PROPER_LABELS:
-        if score := _SCORE.search(span):
+        if (score := _SCORE.search(span)) or (score := _ET_AL.search(span)):
             end = start + score.start()
             span = text[start:end]
         if label == "PERSON" and (nationality := _nationality_before_name(span)):

@@ -58,8 +58,17 @@ def fit_proclitics(text: str, start: int, end: int, latin: str) -> int:
     def sounds(at: int) -> float:
         return skeleton_similarity(arabic_skeleton(text[at:end]), target)
 
+    def before_head(at: int) -> bool:
+        word = _AR_WORD.match(text, at)
+        return word is not None and is_arabic_designator(text[at : word.end()])
+
     restored = start
-    while start - restored < 2 and restored and text[restored - 1] in _PROCLITICS:
+    while (
+        start - restored < 2
+        and restored
+        and text[restored - 1] in _PROCLITICS
+        and not before_head(start)
+    ):
         if sounds(restored - 1) <= sounds(restored):
             break
         restored -= 1
@@ -74,8 +83,7 @@ def fit_proclitics(text: str, start: int, end: int, latin: str) -> int:
             or text.startswith(("ال", "لل"), start)
         ):
             break
-        head = is_arabic_designator(text[start + 1 : word.end()])
-        if not head and sounds(start + 1) <= sounds(start):
+        if not before_head(start + 1) and sounds(start + 1) <= sounds(start):
             break
         start += 1
     return start
