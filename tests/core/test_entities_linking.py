@@ -581,10 +581,17 @@ def test_quotes_and_brackets_outside_a_name_are_not_part_of_it(
 def test_diseases_are_not_names() -> None:
     from qarin.core.entities import english
 
-    text = "COVID-19, SARS-CoV-2 and H5N1 spread; Ebola too."
-    for name in ("COVID-19", "SARS-CoV-2", "H5N1", "Ebola"):
+    text = "COVID-19, SARS-CoV-2, HCoV-NL63 and H5N1 spread; Ebola too, in a mouse and a turkey."
+    for name in ("COVID-19", "SARS-CoV-2", "HCoV-NL63", "H5N1", "Ebola", "mouse", "turkey"):
         start = text.index(name)
         assert english._tidy(text, start, start + len(name), "PERSON") == [], name
+    # A body named after one is a name; so is a name without letters.
+    text = "the White House Coronavirus Task Force met after 9/11"
+    for name, label in (("White House Coronavirus Task Force", "ORG"), ("9/11", "EVENT")):
+        start = text.index(name)
+        assert english._tidy(text, start, start + len(name), label) == [
+            (start, start + len(name), label)
+        ]
     ar = ("وأصيب 12 شخصاً بفيروس كورونا (كوفيد-19) في ووهان.",)
     en = ("Twelve people caught the coronavirus (COVID-19) in Wuhan.",)
     a = _analysed(ar, en)

@@ -52,11 +52,15 @@ _TIME_ZONES = frozenset(
      "PST", "PDT", "AEST", "AEDT", "JST", "IST"}
 )  # fmt: skip
 _PROPER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+_CAPITALISED_LABELS = frozenset(
+    {*_PROPER_LABELS, "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
 # Diseases and viruses, which the small model calls people or organisations ("COVID-19",
-# "H5N1"); none of the labels fits them, and a reader does not follow them as names.
+# "H5N1"): none of the labels fits them, and a reader does not follow them as names.  A
+# mention with one of these words (SARS-CoV-2, HCoV-NL63) is dropped.
 _DISEASES = re.compile(
-    r"^(?:covid(?:-19)?|sars(?:-cov-2)?|mers(?:-cov)?|h\d+n\d+|hiv(?:/aids)?|aids|ebola|zika|"
-    r"coronavirus|mpox|monkeypox)$",
+    r"^(?:covid|sars|mers|cov|covs|hcov|hcovs|h\d+n\d+|hiv|aids|ebola|zika|coronavirus|"
+    r"coronaviruses|mpox|monkeypox)$",
     re.IGNORECASE,
 )
 _REGION_SUFFIX = re.compile(
@@ -112,8 +116,10 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
     if t and t.start() > 0:
         end = start + t.start()
         span = text[start:end]
-    if not span or span in _TIME_ZONES or _DISEASES.match(span):
+    if not span or span in _TIME_ZONES or _a_disease(span):
         return []
+    if label in _CAPITALISED_LABELS and span.upper() != span and span.lower() == span:
+        return []  # "mouse", "turkey", "myalgia": English writes names with a capital
     if label in ("DATE", "TIME") and "/" in span:
         out: list[Mention] = []
         pos = start
@@ -140,6 +146,14 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
             ]
         label = label if titled else _relabel(span, label)
     return [(start, end, label)]
+
+
+def _a_disease(span: str) -> bool:
+    """A disease or virus, with at most one other word (SARS-CoV-2, HCoV-NL63), not a body
+    named after one (White House Coronavirus Task Force)."""
+    words = [w for w in re.split(r"[-\s/]", span) if w and not w.isdigit()]
+    diseases = sum(1 for w in words if _DISEASES.match(w))
+    return diseases > 0 and len(words) - diseases <= 1
 
 
 def _nationality_before_name(span: str) -> int:
