@@ -299,3 +299,27 @@ def test_a_regnal_number_does_not_stand_for_the_person(rec: ArabicRecognizer) ->
     ms = rec.recognise(text)
     assert _find(text, ms, "إليزابيث الثانية")[2] == "PERSON"
     assert [text[s:e] for s, e, _ in ms].count("الثانية") == 0
+
+
+def test_a_particle_is_not_part_of_a_name_nor_the_name_it_spells_like(
+    rec: ArabicRecognizer,
+) -> None:
+    from qarin.core.entities.arabic_text import is_function_word
+
+    assert is_function_word("حول") and is_function_word("وفي")
+    assert not is_function_word("علي") and not is_function_word("فان")  # Ali; the Dutch van
+    text = "كتب أرسطو حول الطبيعة. والتقى محمد علي بالرئيس على هامش القمة."
+    found = [text[s:e] for s, e, _ in rec.recognise(text)]
+    assert "أرسطو" in found and "محمد علي" in found
+    assert "على" not in found  # على is علي once normalised: not the surname
+
+
+def test_a_proclitic_before_a_latin_word_or_a_name_of_the_document_is_cut() -> None:
+    from qarin.core.entities.arabic import _mention_cut, _split_conjoined
+
+    g = Gazetteer({}, {})
+    assert _mention_cut("وPayaguá", g) == 1
+    text = "أجرى هيرشي وتشيس تجربة."
+    start = text.index("وتشيس")
+    found = _split_conjoined(text, [(start, start + 5, "PERSON")], {"هيرشي", "تشيس"})
+    assert [text[s:e] for s, e, _ in found] == ["تشيس"]

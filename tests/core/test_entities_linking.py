@@ -152,6 +152,9 @@ def test_the_gazetteer_does_not_invent_entries() -> None:
     assert _key("اليمنى", "ar") is None  # "the right hand": a nationality ends in ي, not ى
     assert _key("Canaan", "en") is None  # not Canada's people
     assert _key("Roman", "en") is None  # Rome's, not Romania's
+    assert _key("Australopithecus", "en") is None  # begins like Australia, is not its people
+    assert _key("خليج", "ar") is None and _key("نيل", "ar") is None  # "a gulf", Neil
+    assert _key("بالخليج", "ar") == _key("الخليج", "ar") == "loc:gulf"
     assert _key("مانيا", "ar") is None  # mania: ألمانيا without what looked like its article
     # Common words that some organisations' names share are listed only with their head noun.
     for word in ("الجزيرة", "العربية", "فتح", "القاعدة", "ميتا", "نيسان", "الأهرام", "الحياة",

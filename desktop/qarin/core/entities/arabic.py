@@ -31,7 +31,7 @@ from qarin.core.entities import arabic_rules, tag_merge, word_cache
 from qarin.core.entities.arabic_consistency import propagate
 from qarin.core.entities.arabic_gazetteer import NAME, Gazetteer
 from qarin.core.entities.arabic_lang import ArabicTokenizer
-from qarin.core.entities.arabic_text import normalise
+from qarin.core.entities.arabic_text import is_function_word, normalise
 from qarin.core.entities.arabic_vectors import MissingWordVectors
 from qarin.core.entities.mentions import Mention, add_if_free, add_or_widen
 from qarin.core.model import ACCURATE_MARK
@@ -264,6 +264,11 @@ class ArabicRecognizer:
         times = [(s, e) for s, e, label in rules if label == "TIME"]
         found: list[Mention] = []
         for start_tok, end_tok, label in token_spans:
+            # أرسطو حول "Aristotle about": a particle at an edge is not part of the name.
+            while end_tok - start_tok > 1 and is_function_word(doc[end_tok - 1].text):
+                end_tok -= 1
+            while end_tok - start_tok > 1 and is_function_word(doc[start_tok].text):
+                start_tok += 1
             first = doc[start_tok].text
             start = doc[start_tok].idx + _mention_cut(first, gazetteer)
             end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
@@ -317,6 +322,8 @@ def _mention_cut(word: str, gazetteer: Gazetteer) -> int:
     cut = gazetteer.proclitic_length(word)
     if not cut and len(word) > 3 and word[0] == "و" and word[1] in "أإآ":
         return 1
+    if not cut and len(word) > 1 and word[0] in "وفبلك" and word[1].isascii():
+        return 1  # وPayaguá: a Latin name after a proclitic
     rest = normalise(word[cut:])
     unknown = not gazetteer.frequency(rest) and not gazetteer.is_name(rest)
     return 0 if cut and rest.startswith("ال") and unknown else cut
@@ -382,21 +389,25 @@ def _joined_names(
 
 
 def _name_words(texts: list[tuple[str, list[Mention]]]) -> set[str]:
-    """First and last words of the document's persons of several words."""
+    """First and last words of the document's persons (هيرشي, إيما ستون)."""
     words: set[str] = set()
     for text, mentions in texts:
         for s, e, label in mentions:
             parts = text[s:e].split()
-            if label == "PERSON" and len(parts) > 1:
+            if label == "PERSON" and parts:
                 words.update((normalise(parts[0]), normalise(parts[-1])))
     return words
 
 
 def _split_conjoined(text: str, mentions: list[Mention], names: set[str]) -> list[Mention]:
     """جوسلينغ وستون ("Gosling and Stone") read as one person: it is two where a later word
-    is و + a word that opens or closes another person's name in the document (إيما ستون)."""
+    is و + a word that opens or closes a person's name in the document (إيما ستون, تشيس).
+    The mention's own words do not count: only its و-word is looked up, and a name's words
+    are not و-words."""
     out: list[Mention] = []
     for s, e, label in mentions:
+        if label == "PERSON" and text[s] == "و" and normalise(text[s + 1 : e].split()[0]) in names:
+            s += 1  # وتشيس after هيرشي: "and Chase"
         if label == "PERSON":
             words = list(re.finditer(r"\S+", text[s:e]))
             cut = next(

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from qarin.core.entities.arabic_gazetteer import Gazetteer
-from qarin.core.entities.arabic_text import normalise
+from qarin.core.entities.arabic_text import is_function_word, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -59,10 +59,12 @@ def propagate(
         for start, end, _ in found:
             for i in range(start, end):
                 taken[i] = True
+        # على is علي once normalised: a particle is never the name it spells like.
         added = [
             (start, end, label)
             for start, end, label in names.match([t.norm_ for t in doc])
             if not any(taken[start:end])
+            and not (end - start == 1 and is_function_word(doc[start].text))
         ]
         out.append(sorted([*found, *added]))
     return out

@@ -25,6 +25,32 @@ PROCLITICS: tuple[str, ...] = ("وب", "ول", "وك", "فب", "فل", "فك", "
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
 
+# Words that never begin or end a name (مع, في, حول ...), written as they are: folded, على
+# would be the name علي.  A leading و or ف is allowed (وفي, ومن).
+_FUNCTION_WORDS = frozenset(
+    (
+        "مع", "في", "من", "إلى", "الى", "على", "عن", "أو", "او", "ثم", "التي", "الذي", "الذين",
+        "هذا", "هذه", "ذلك", "تلك", "أن", "ان", "إن", "قد", "لقد", "كان", "كانت", "بين", "بعد",
+        "قبل", "حتى", "منذ", "عند", "لدى", "مثل", "غير", "كل", "بعض", "هو", "هي", "هم", "حول",
+        "خلال", "ضد", "نحو", "لكن", "لأن", "إذا", "اذا", "بينما", "حيث", "أيضا", "أيضاً", "ايضا",
+    )
+)  # fmt: skip
+
+
+# Not after و or ف: فان is the Dutch "van" (فان باستن), وان a name.
+_UNPREFIXED_ONLY = frozenset({"ان", "او"})
+
+
+def is_function_word(word: str) -> bool:
+    """Whether a word (as written, diacritics aside) is a preposition, conjunction, pronoun or
+    particle that no name begins or ends with."""
+    bare = _DROP.sub("", word)
+    rest = bare[1:]
+    return bare in _FUNCTION_WORDS or (
+        bare[:1] in ("و", "ف") and rest in _FUNCTION_WORDS and rest not in _UNPREFIXED_ONLY
+    )
+
+
 def normalise(word: str) -> str:
     """Fold spelling variants so that أوكرانيا, اوكرانيا and أوكرانيَا share one key."""
     return _DROP.sub("", word).translate(_FOLD).translate(_ARABIC_DIGITS)

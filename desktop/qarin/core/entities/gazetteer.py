@@ -146,6 +146,15 @@ _IRREGULAR_DEMONYMS_AR = {
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 _NISBA = re.compile(r"(?:يتين|يين|يون|يان|يه|يا|ي|ه|ا)$")
 _AR_ARTICLE = re.compile(r"^(?:[وفبكل]?ال|لل)")
+_PROCLITIC_BEFORE_ARTICLE = re.compile(r"^[وف]?[بك]?(?=ال)")
+
+
+def _with_bare_article(text: str) -> str:
+    """بالخليج, وبالنيل, للخليج → الخليج, النيل: the name with its article, clitics cut."""
+    return _PROCLITIC_BEFORE_ARTICLE.sub("", re.sub(r"^[وف]?لل", "ال", text))
+# What follows a country's stem in its people's name (German, Germans, Kenyan, Icelandic), and
+# nothing else: Australopithecus is not Australian.
+_DEMONYM_REST = re.compile(r"^(?:s|n|ns|an|ans|ian|ians|ien|nian|ese|ish|i|is|ic|e|er|ers)?$")
 _EN_DEMONYM = re.compile(r"(?:ians|ian|ans|an|ese|ish|is|i|s)$")
 
 
@@ -198,7 +207,11 @@ class Gazetteer:
             if hit:
                 return hit, False
             return self._demonym_en(text), True
-        hit = self.by_ar.get(_norm_ar(text)) or self.by_ar.get(_without_article(text))
+        hit = (
+            self.by_ar.get(_norm_ar(text))
+            or self.by_ar.get(_norm_ar(_with_bare_article(text.strip())))
+            or self.by_ar.get(_without_article(text))
+        )
         if hit:
             return hit, False
         return self._demonym_ar(text), True
@@ -214,7 +227,11 @@ class Gazetteer:
             # Niger's; German is Germany's), else the word without its demonym ending as a
             # stem, or a long one as the start of a country's name.  Not a short ending's
             # prefix: "cana" of Canaan is not Canada's.
-            starts = [s for s in self.en_stems if len(s) >= 4 and word.startswith(s)]
+            starts = [
+                s
+                for s in self.en_stems
+                if len(s) >= 4 and word.startswith(s) and _DEMONYM_REST.match(word[len(s) :])
+            ]
             stem = _EN_DEMONYM.sub("", word)
             if starts:
                 key = self.en_stems[max(starts, key=len)]
@@ -318,13 +335,17 @@ def gazetteer() -> Gazetteer:
             if len(n.split()) == 1 and n:
                 ar_stems.setdefault(arabic_stem(n), key)
 
-    def add(entry: Entry, en_names: tuple[str, ...], ar_names: tuple[str, ...]) -> None:
+    def add(
+        entry: Entry, en_names: tuple[str, ...], ar_names: tuple[str, ...], bare: bool = True
+    ) -> None:
+        """`bare`: the Arabic names are known without their article too (روسية, الروسية)."""
         entries.setdefault(entry.key, entry)
         for n in en_names:
             by_en.setdefault(_norm_en(n), entry)
         for n in ar_names:
             by_ar.setdefault(_norm_ar(n), entry)
-            by_ar.setdefault(_without_article(n), entry)
+            if bare:
+                by_ar.setdefault(_without_article(n), entry)
 
     for code, en_name in en_loc.territories.items():
         # CLDR lists some bodies and pseudo-regions as territories (EU, UN, eurozone): they
@@ -358,5 +379,8 @@ def gazetteer() -> Gazetteer:
         for i, en_name in days["format"]["wide"].items():
             add(Entry(f"{key}:{i}", "DATE", en_name, ar_wide[i]), (en_name,), (ar_wide[i],))
     for key, label, en_t, ar_t in equivalents():
-        add(Entry(curated_key(key, label), label, en_t[0], ar_t[0]), en_t, ar_t)
+        # A sea or a river without its article is a common noun or a name (خليج "a gulf",
+        # نيل "Neil"), not the Gulf or the Nile.
+        entry = Entry(curated_key(key, label), label, en_t[0], ar_t[0])
+        add(entry, en_t, ar_t, bare=label != "LOC")
     return Gazetteer(by_en, by_ar, en_stems, ar_stems, entries)

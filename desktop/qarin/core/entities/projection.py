@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
 
+from qarin.core.entities.arabic_text import is_function_word
 from qarin.core.entities.gazetteer import curated_key, equivalents, gazetteer, names_pattern
 from qarin.core.entities.mentions import CURATED_LABELS
 from qarin.core.entities.translit import (
@@ -21,7 +22,6 @@ from qarin.core.entities.translit import (
     name_similarity,
     skeleton_similarity,
 )
-from qarin.core.text.normalize import normalize_arabic
 
 Mention = tuple[str, int, int, str]  # lang, start, end, label
 
@@ -31,16 +31,7 @@ FIND = 0.85  # strong enough to add a mention that the recogniser did not propos
 _AR_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u0670-\u06d3]+")
 _EN_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 _STOP_CAPS = {"The", "He", "She", "It", "They", "We", "I", "On", "In", "At", "But", "And"}
-# Arabic words that never begin or end a name: a candidate span with one at an edge is a
-# phrase around the name (مع ماركس وسبنسر "with Marks & Spencer").
-_AR_FUNCTION_WORDS = frozenset(
-    normalize_arabic(w)
-    for w in (
-        "مع", "في", "من", "إلى", "على", "عن", "أو", "ثم", "التي", "الذي", "الذين", "هذا",
-        "هذه", "ذلك", "تلك", "أن", "إن", "قد", "لقد", "كان", "كانت", "بين", "بعد", "قبل",
-        "حتى", "منذ", "عند", "لدى", "مثل", "غير", "كل", "بعض", "هو", "هي", "هم", "وفي", "ومن",
-    )
-)  # fmt: skip
+
 _PROCLITICS = "وفبكل"
 
 
@@ -117,9 +108,9 @@ def _arabic_candidates(text: str, start: int, end: int, size: int) -> Iterator[t
         for i in range(len(words) - n + 1):
             s, e = words[i][0], words[i + n - 1][1]
             first, last = text[s : words[i][1]], text[words[i + n - 1][0] : e]
-            if normalize_arabic(first) in _AR_FUNCTION_WORDS:
-                continue
-            if normalize_arabic(last) in _AR_FUNCTION_WORDS:
+            # A candidate with a particle at an edge is a phrase around the name (مع ماركس
+            # وسبنسر "with Marks & Spencer").
+            if is_function_word(first) or is_function_word(last):
                 continue
             yield s, e
 
