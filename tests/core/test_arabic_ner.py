@@ -308,6 +308,7 @@ def test_a_particle_is_not_part_of_a_name_nor_the_name_it_spells_like(
 
     assert is_function_word("حول") and is_function_word("وفي")
     assert not is_function_word("علي") and not is_function_word("فان")  # Ali; the Dutch van
+    assert not is_function_word("إن")  # also the letter N: إن بي سي
     text = "كتب أرسطو حول الطبيعة. والتقى محمد علي بالرئيس على هامش القمة."
     found = [text[s:e] for s, e, _ in rec.recognise(text)]
     assert "أرسطو" in found and "محمد علي" in found

@@ -121,6 +121,22 @@ class Tagger(nn.Module):
         return self.head(nn.functional.dropout(x, DROPOUT, self.training))
 
 
+def param_groups(model: Tagger, lr: float, decay: float) -> list[dict[str, object]]:
+    """The head at HEAD_LR; layer i of n at lr * decay ** (n - 1 - i), the embeddings one step
+    below the first layer (layer-wise decay keeps the pretrained lower layers closer to what
+    they were; decay 1 is one rate for the whole body)."""
+    n = len(model.layers)
+    groups: dict[float, list[nn.Parameter]] = {}
+    for name, p in model.named_parameters():
+        if name.startswith("head"):
+            continue
+        depth = int(name.split(".")[1]) if name.startswith("layers.") else -1
+        groups.setdefault(lr * decay ** (n - 1 - depth), []).append(p)
+    return [{"params": ps, "lr": rate} for rate, ps in groups.items()] + [
+        {"params": list(model.head.parameters()), "lr": HEAD_LR}
+    ]
+
+
 def encode(e5: e5_file.E5File, sentences: list[corpora.Sentence]) -> list[Item]:
     out = []
     for s in sentences:
@@ -312,6 +328,13 @@ def main() -> None:
     ap.add_argument(
         "--save-each", action="store_true", help="also save OUT.eN.pt after each epoch N"
     )
+    ap.add_argument("--lr", type=float, default=LR, help="learning rate of the top layer")
+    ap.add_argument(
+        "--layer-decay",
+        type=float,
+        default=1.0,
+        help="each layer below the top learns this much slower (1: one rate for all)",
+    )
     args = ap.parse_args()
     torch.manual_seed(0)
     e5 = e5_file.E5File(e5_file.default_path())
@@ -341,11 +364,7 @@ def main() -> None:
     model = Tagger(e5, vocab)
     if args.seed:  # after the head is made: seeds share their starting point (seed 0 as before)
         torch.manual_seed(args.seed)
-    head = list(model.head.parameters())
-    body = [p for n, p in model.named_parameters() if not n.startswith("head")]
-    opt = torch.optim.AdamW(
-        [{"params": body, "lr": LR}, {"params": head, "lr": HEAD_LR}], weight_decay=0.01
-    )
+    opt = torch.optim.AdamW(param_groups(model, args.lr, args.layer_decay), weight_decay=0.01)
     order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
     batches = [order[i : i + args.batch] for i in range(0, len(order), args.batch)]
     total = max(1, args.epochs * len(batches))

@@ -26,19 +26,20 @@ ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
 
 # Words that never begin or end a name (مع, في, حول ...), written as they are: folded, على
-# would be the name علي.  A leading و or ف is allowed (وفي, ومن).
+# would be the name علي.  A leading و or ف is allowed (وفي, ومن).  Not إن ("that"), which
+# also spells the letter N (إن بي سي, سي إن إن).
 _FUNCTION_WORDS = frozenset(
     (
         "مع", "في", "من", "إلى", "الى", "على", "عن", "أو", "او", "ثم", "التي", "الذي", "الذين",
-        "هذا", "هذه", "ذلك", "تلك", "أن", "ان", "إن", "قد", "لقد", "كان", "كانت", "بين", "بعد",
+        "هذا", "هذه", "ذلك", "تلك", "أن", "قد", "لقد", "كان", "كانت", "بين", "بعد",
         "قبل", "حتى", "منذ", "عند", "لدى", "مثل", "غير", "كل", "بعض", "هو", "هي", "هم", "حول",
         "خلال", "ضد", "نحو", "لكن", "لأن", "إذا", "اذا", "بينما", "حيث", "أيضا", "أيضاً", "ايضا",
     )
 )  # fmt: skip
 
 
-# Not after و or ف: فان is the Dutch "van" (فان باستن), وان a name.
-_UNPREFIXED_ONLY = frozenset({"ان", "او"})
+# Not after و or ف: فاو is a place, واو a letter.
+_UNPREFIXED_ONLY = frozenset({"او"})
 
 
 def is_function_word(word: str) -> bool:

@@ -72,7 +72,7 @@ def _surname_keys(m: Mention) -> frozenset[str]:
     if m.lang != "ar":
         return frozenset({surname})
     written = normalize_arabic(m.text).split()[-1]
-    return frozenset({surname, "~" + _AR_LONG_VOWELS.sub("", written).translate(_AR_G)})
+    return frozenset({surname, "~" + _sounded(written)})
 
 
 def _number(m: Mention) -> str | None:
@@ -120,24 +120,33 @@ def one_reading_per_person(mentions: Sequence[Mention]) -> list[Mention]:
     Each recogniser already does this on its own findings; this pass is for the full names
     that projection brought over from the other language (تايجر وودز from "Tiger Woods" where
     the Arabic model had only وودز, as an organisation).  Words are compared as written (case
-    and all: "Kim Jong Un" says nothing of the UN; باير is not ب + آير), and only names made
-    of words ("Livingston 1 - 0 Rangers" is a score the model read as a person).
+    and all: "Kim Jong Un" says nothing of the UN; باير is not ب + آير; only the long vowels
+    and g of Arabic spellings aside: واترز after ماكسين ووترز), and only names made of words
+    ("Livingston 1 - 0 Rangers" is a score the model read as a person).
     """
     surnames = set()
     for m in mentions:
-        words = _as_written(m).split()
+        words = _compared_form(m).split()
         if m.label == "PERSON" and 1 < len(words) <= 4 and all(map(_has_letter, words)):
             surnames.add((m.lang, words[-1]))
     return [
         replace(m, label="PERSON")
-        if m.label in _SURNAME_SLIPS and (m.lang, _as_written(m)) in surnames
+        if m.label in _SURNAME_SLIPS and (m.lang, _compared_form(m)) in surnames
         else m
         for m in mentions
     ]
 
 
-def _as_written(m: Mention) -> str:
-    return normalize_arabic(m.text) if m.lang == "ar" else m.text
+def _compared_form(m: Mention) -> str:
+    """English as written; Arabic normalised and each word without the long vowels and g
+    spellings transliterations vary in (ووترز and واترز are Waters)."""
+    if m.lang != "ar":
+        return m.text
+    return " ".join(_sounded(w) for w in normalize_arabic(m.text).split())
+
+
+def _sounded(word: str) -> str:
+    return _AR_LONG_VOWELS.sub("", word).translate(_AR_G)
 
 
 def _has_letter(word: str) -> bool:

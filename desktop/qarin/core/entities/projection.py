@@ -74,6 +74,8 @@ def fit_proclitics(text: str, start: int, end: int, latin: str) -> int:
             or text.startswith(("ال", "لل"), start)
         ):
             break
+        if before_head(start):
+            break  # كلية ماكسويل: the first letter of a head word is its own
         if not before_head(start + 1) and sounds(start + 1) <= sounds(start):
             break
         start += 1
