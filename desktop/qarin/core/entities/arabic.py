@@ -400,31 +400,28 @@ def _name_words(texts: list[tuple[str, list[Mention]]]) -> set[str]:
 
 
 def _split_conjoined(text: str, mentions: list[Mention], names: set[str]) -> list[Mention]:
-    """جوسلينغ وستون ("Gosling and Stone") read as one person: it is two where a later word
-    is و + a word that opens or closes a person's name in the document (إيما ستون, تشيس).
-    The mention's own words do not count: only its و-word is looked up, and a name's words
-    are not و-words."""
+    """Persons joined by "and": a word و + X where X opens or closes a person's name in the
+    document (`names`) starts a new person.  جوسلينغ وستون ("Gosling and Stone", after إيما
+    ستون) is two mentions; a mention starting with such a word loses its و (وتشيس after
+    تشيس).  A name's own words stand with their و in `names` (وليد), so they never match."""
     out: list[Mention] = []
     for s, e, label in mentions:
-        if label == "PERSON" and text[s] == "و" and normalise(text[s + 1 : e].split()[0]) in names:
-            s += 1  # وتشيس after هيرشي: "and Chase"
-        if label == "PERSON":
-            words = list(re.finditer(r"\S+", text[s:e]))
-            cut = next(
-                (
-                    k
-                    for k in range(1, len(words))
-                    if words[k].group().startswith("و")
-                    and normalise(words[k].group()[1:]) in names
-                ),
-                None,
-            )
-            if cut is not None:
-                out.append((s, s + words[cut - 1].end(), label))
-                out.append((s + words[cut].start() + 1, e, label))
-                continue
+        if label != "PERSON":
+            out.append((s, e, label))
+            continue
+        words = [(s + w.start(), s + w.end()) for w in re.finditer(r"\S+", text[s:e])]
+        # (`names` holds words, never the empty one a lone و would leave)
+        cuts = [a for a, b in words if text[a] == "و" and normalise(text[a + 1 : b]) in names]
+        starts = [a for a, _ in words]
+        for cut in reversed(cuts):
+            k = starts.index(cut)
+            if k:  # and X: the person before ends at the previous word
+                out.append((cut + 1, e, label))
+                e = words[k - 1][1]
+            else:
+                s = cut + 1
         out.append((s, e, label))
-    return out
+    return sorted(out)
 
 
 def _without_nationality(doc: Doc, span: tuple[int, int, str]) -> tuple[int, int, str]:
