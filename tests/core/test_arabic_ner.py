@@ -257,6 +257,8 @@ def test_rules() -> None:
     names = "أصيب 12 بكوفيد-19 وحلقت طائرات إف-16 بين 2019-2020."
     got = {names[s:e]: label for s, e, label in arabic_rules.find(names)}
     assert got == {"12": "CARDINAL", "2019": "DATE", "2020": "DATE"}
+    # After a courtesy title a month is a name: السيدة مايو is Mrs May.
+    assert arabic_rules.find("وحثت الحكومة السيدة مايو على التراجع") == []
 
 
 def test_loads_in_a_fresh_process_with_only_the_module_imported() -> None:

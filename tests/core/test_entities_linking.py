@@ -605,6 +605,25 @@ def test_diseases_are_not_names() -> None:
     assert {m.text for m in a.entities} == {"12", "ووهان", "Twelve", "Wuhan"}
 
 
+def test_a_listed_name_is_of_the_listed_kind_and_a_month_in_a_date_is_no_surname() -> None:
+    ar = (
+        "وقالت رئيسة الوزراء تيريزا مايو إن الاتفاق قريب، وحثت الحكومة السيدة مايو على التراجع.",
+        "وحقنت الخنازير في 30 مايو 2005 في المزرعة، وقال نايجل فاراج إن بريكست سيحدث.",
+    )
+    en = (
+        "Prime Minister Theresa May said the deal was close, and the government urged Mrs May"
+        " to back down.",
+        "The pigs were injected on 30 May 2005 at the farm, and Nigel Farage said Brexit would"
+        " happen.",
+    )
+    a = _analysed(ar, en)
+    assert _mention(a, "en", "Brexit").label == "EVENT"  # the small model says PERSON
+    may = _mention(a, "en", "Theresa May").link
+    assert _mention(a, "ar", "مايو").link == may  # Mrs May, السيدة مايو
+    assert _mention(a, "ar", "30 مايو 2005").label == "DATE"
+    assert _mention(a, "ar", "30 مايو 2005").link != may
+
+
 def test_england_is_not_the_united_kingdom() -> None:
     uk = _key("United Kingdom", "en")
     assert uk == _key("Britain", "en") == _key("بريطانيا", "ar")

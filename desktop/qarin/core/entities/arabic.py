@@ -260,8 +260,10 @@ class ArabicRecognizer:
         text = doc.text
         rules = arabic_rules.find(text)
         # A time of day is never a name: the network's ليل (Lille, in sports pages) inside
-        # وقت ليل gives way to the TIME.
+        # وقت ليل gives way to the TIME; nor a month inside a longer date (30 مايو 2005, after
+        # السيدة مايو made مايو a surname).
         times = [(s, e) for s, e, label in rules if label == "TIME"]
+        dates = [(s, e) for s, e, label in rules if label == "DATE" and " " in text[s:e]]
         found: list[Mention] = []
         for start_tok, end_tok, label in token_spans:
             # أرسطو حول "Aristotle about": a particle at an edge is not part of the name.
@@ -273,6 +275,8 @@ class ArabicRecognizer:
             start = doc[start_tok].idx + _mention_cut(first, gazetteer)
             end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
             if start >= end or any(s <= start and end <= e for s, e in times):
+                continue
+            if any(s <= start and end <= e and e - s > end - start for s, e in dates):
                 continue
             if any(normalise(w) in _DISEASES for w in re.split(r"[-\s]", text[start:end])):
                 continue

@@ -88,6 +88,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_AFTER_TITLE = re.compile(r"(?:^|\s)(?:ال)?(?:سيد|سيدة|آنسة)\s+$")
+
+
 def find(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping rule mentions; earlier patterns (PERCENT, MONEY, ...) win over later."""
     taken: list[tuple[int, int, str]] = []
@@ -98,5 +101,7 @@ def find(text: str) -> list[tuple[int, int, str]]:
                 continue
             if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
                 continue  # part of a name: كوفيد-19, إف-16, سارس-كوف-2
+            if label == "DATE" and _AFTER_TITLE.search(text, 0, start):
+                continue  # السيدة مايو is Mrs May, not the month
             taken.append((start, end, label))
     return sorted(taken)

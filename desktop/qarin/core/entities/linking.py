@@ -311,6 +311,29 @@ def _within_language(mentions: Sequence[Mention], clusters: _Clusters) -> None:
                 clusters.union(next(iter(fulls)), i)
 
 
+_LISTED_KINDS = frozenset(label.lower() for label in NAME_LABELS)
+
+
+def listed_kinds(
+    mentions: Sequence[Mention], order: Sequence[int], entries: Sequence[Entry | None]
+) -> list[Mention]:
+    """The names of an entity from the curated list are of the kind the list says, whatever
+    each recogniser called them: Brexit is an event, not the person the small English model
+    sees, nor the organisation the Arabic one sometimes does."""
+    out = []
+    for m, c in zip(mentions, order, strict=True):
+        entry = entries[c]
+        if (
+            entry is not None
+            and entry.key.split(":")[0] in _LISTED_KINDS
+            and m.label in NAME_LABELS
+            and m.label != entry.label
+        ):
+            m = replace(m, label=entry.label)
+        out.append(m)
+    return out
+
+
 def cluster_label(labels: Iterable[str]) -> str:
     """The label an entity shows: its names' label, a country or a region over its adjectives
     (Europe is a LOC however often "European" comes)."""

@@ -191,6 +191,7 @@ def add_entities(
     )
     sentence_of = [_sentence_of(index, m.lang, m.start) for m in mentions]
     order, entries = linking.cluster(mentions, sentence_of, analysis.beads)
+    mentions = linking.listed_kinds(mentions, order, entries)
     counters = {"ar": 0, "en": 0}
     ids = []
     for m in mentions:
