@@ -296,6 +296,13 @@ def test_a_nationality_after_a_full_name_is_not_part_of_it(rec: ArabicRecognizer
     assert _find(text, ms, "النيوزيلندي")[2] == "NORP"
 
 
+def test_a_person_starting_with_an_organisations_head_noun_is_the_organisation(
+    rec: ArabicRecognizer,
+) -> None:
+    assert rec._refine("حزب ترامب", "PERSON", rec.gazetteer) == "ORG"  # Trump's party
+    assert rec._refine("دونالد ترامب", "PERSON", rec.gazetteer) == "PERSON"
+
+
 def test_a_regnal_number_does_not_stand_for_the_person(rec: ArabicRecognizer) -> None:
     text = "في نهاية عهد الملكة إليزابيث الثانية. وحصل اللاعب على ميزة في المجموعة الثانية."
     ms = rec.recognise(text)

@@ -77,6 +77,13 @@ _GEO_HEADS = frozenset(
 )
 
 
+# Head nouns of organisations: a "person" starting with one is the body (حزب ترامب).
+_ORG_HEADS = frozenset(
+    normalise(w)
+    for w in ("حزب", "حركة", "شركة", "جامعة", "وزارة", "منظمة", "مجلس", "نادي", "صحيفة",
+              "وكالة", "مؤسسة", "جمعية", "هيئة", "جبهة", "مجموعة", "مصرف", "بنك", "مستشفى")
+)  # fmt: skip
+
 # Diseases and viruses (كوفيد-19, سارس كوف-2, الإيبولا): no label fits them, and the model,
 # which never met them in 2007 news, reads them as people or places.  A mention with one of
 # these words is dropped.
@@ -289,9 +296,11 @@ class ArabicRecognizer:
 
     @staticmethod
     def _refine(surface: str, label: str, gazetteer: Gazetteer) -> str:
+        words = [normalise(w) for w in surface.split()]
+        if label == "PERSON" and len(words) > 1 and words[0] in _ORG_HEADS:
+            return "ORG"  # حزب ترامب, "Trump's party", is no person
         if label != "GPE":
             return label
-        words = [normalise(w) for w in surface.split()]
         if gazetteer.label(" ".join(words)) == "LOC" or (words and words[0] in _GEO_HEADS):
             return "LOC"
         return label
