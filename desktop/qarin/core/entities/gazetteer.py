@@ -147,11 +147,7 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 _NISBA = re.compile(r"(?:يتين|يين|يون|يان|يه|يا|ي|ه|ا)$")
 _AR_ARTICLE = re.compile(r"^(?:[وفبكل]?ال|لل)")
 _PROCLITIC_BEFORE_ARTICLE = re.compile(r"^[وف]?[بك]?(?=ال)")
-
-
-def _with_bare_article(text: str) -> str:
-    """بالخليج, وبالنيل, للخليج → الخليج, النيل: the name with its article, clitics cut."""
-    return _PROCLITIC_BEFORE_ARTICLE.sub("", re.sub(r"^[وف]?لل", "ال", text))
+_LI_WITH_ARTICLE = re.compile(r"^[وف]?لل")  # ل + ال is written لل
 # What follows a country's stem in its people's name (German, Germans, Kenyan, Icelandic), and
 # nothing else: Australopithecus is not Australian.
 _DEMONYM_REST = re.compile(r"^(?:s|n|ns|an|ans|ian|ians|ien|nian|ese|ish|i|is|ic|e|er|ers)?$")
@@ -166,6 +162,11 @@ def _norm_en(text: str) -> str:
 
 def _norm_ar(text: str) -> str:
     return normalize_arabic(" ".join(text.split()))
+
+
+def _with_bare_article(text: str) -> str:
+    """بالخليج, وبالنيل, للخليج → الخليج, النيل: the name with its article, clitics cut."""
+    return _PROCLITIC_BEFORE_ARTICLE.sub("", _LI_WITH_ARTICLE.sub("ال", text))
 
 
 def _without_article(text: str) -> str:
@@ -225,21 +226,20 @@ class Gazetteer:
         if key is None:
             # The longest country stem the word begins with (Nigerian is Nigeria's, not
             # Niger's; German is Germany's), else the word without its demonym ending as a
-            # stem, or a long one as the start of a country's name.  Not a short ending's
-            # prefix: "cana" of Canaan is not Canada's.
+            # stem, or a stem of five letters or more as the start of a country's name (not
+            # "cana" of Canaan as Canada's).
             starts = [
-                s
-                for s in self.en_stems
-                if len(s) >= 4 and word.startswith(s) and _DEMONYM_REST.match(word[len(s) :])
+                word[:k]
+                for k in range(4, len(word) + 1)
+                if word[:k] in self.en_stems and _DEMONYM_REST.match(word[k:])
             ]
             stem = _EN_DEMONYM.sub("", word)
             if starts:
                 key = self.en_stems[max(starts, key=len)]
             elif len(stem) >= 4:
-                key = self.en_stems.get(stem) or next(
-                    (k for s, k in self.en_stems.items() if len(stem) >= 5 and s.startswith(stem)),
-                    None,
-                )
+                key = self.en_stems.get(stem)
+            if key is None and len(stem) >= 5:
+                key = next((k for s, k in self.en_stems.items() if s.startswith(stem)), None)
         return self.entries.get(key) if key else None
 
     def _demonym_ar(self, text: str) -> Entry | None:
