@@ -71,7 +71,7 @@ def _surname_keys(m: Mention) -> frozenset[str]:
         return frozenset()
     if m.lang != "ar":
         return frozenset({surname})
-    written = normalize_arabic(m.text).split()[-1]
+    written = [w for w in normalize_arabic(m.text).split() if _has_letter(w)][-1]
     return frozenset({surname, "~" + _sounded(written)})
 
 
