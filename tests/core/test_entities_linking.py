@@ -328,6 +328,7 @@ def test_a_missing_english_pipeline_is_reported_in_one_line() -> None:
         ("بوتس", "Boots", "بوتس"),
         ("ومتحف آن فرانك", "Anne Frank Museum", "متحف آن فرانك"),  # before a translated head
         ("كلية ماكسويل", "Maxwell School", "كلية ماكسويل"),  # the head's own first letter
+        ("وكلية ماكسويل", "Maxwell School", "كلية ماكسويل"),
     ],
 )
 def test_proclitics_are_cut_only_where_the_english_name_does_not_sound_them(

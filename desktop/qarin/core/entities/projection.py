@@ -54,12 +54,8 @@ def fit_proclitics(text: str, start: int, end: int, latin: str) -> int:
         return word is not None and is_arabic_designator(text[at : word.end()])
 
     restored = start
-    while (
-        start - restored < 2
-        and restored
-        and text[restored - 1] in _PROCLITICS
-        and not before_head(start)
-    ):
+    head = before_head(start)  # a head word's letter before it is a proclitic, never its own
+    while not head and start - restored < 2 and restored and text[restored - 1] in _PROCLITICS:
         if sounds(restored - 1) <= sounds(restored):
             break
         restored -= 1
