@@ -285,15 +285,23 @@ def _person_names(texts: list[str], mentions: list[list[Mention]]) -> set[str]:
 
 
 def _one_reading_per_person(text: str, mentions: list[Mention], names: set[str]) -> list[Mention]:
-    """A mention that is the full or last name of a PERSON in the same document is that PERSON.
+    """A mention that is the full or last name of a PERSON in the same document is that PERSON,
+    and a hyphened pair of such names is two persons ("a Kim-Trump summit").
 
     spaCy decides each sentence alone: after "Donald Trump", "Trump said ..." can come out ORG,
     which the reader sees as a second entity in another colour.
     """
-    return [
-        (s, e, "PERSON" if label in _NAME_LABELS and text[s:e] in names else label)
-        for s, e, label in mentions
-    ]
+    out: list[Mention] = []
+    for s, e, label in mentions:
+        parts = text[s:e].split("-")
+        if label == "PERSON" and len(parts) > 1 and all(p in names for p in parts):
+            # "a Kim-Trump summit": two people the document names, not one.
+            for part in parts:
+                out.append((s, s + len(part), label))
+                s += len(part) + 1
+            continue
+        out.append((s, e, "PERSON" if label in _NAME_LABELS and text[s:e] in names else label))
+    return out
 
 
 class EnglishRecognizer:

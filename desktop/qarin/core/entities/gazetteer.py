@@ -4,7 +4,8 @@
   الأوكراني, الروس ...) resolved to the country by stem, so "Russian" and روسيا share a key;
 - cities from CLDR's time-zone exemplar cities (Kyiv/كييف, New York/نيويورك ...);
 - weekdays and months from CLDR;
-- organisations, acronyms and people in the news from resources/gazetteers/equivalents.tsv.
+- organisations, acronyms, people, seas, regions and cities in the news from
+  resources/gazetteers/equivalents.tsv.
 
 Keys look like "country:UA", "city:kyiv", "weekday:4", "month:3", "org:nato", "person:putin".
 """
@@ -379,8 +380,8 @@ def gazetteer() -> Gazetteer:
         for i, en_name in days["format"]["wide"].items():
             add(Entry(f"{key}:{i}", "DATE", en_name, ar_wide[i]), (en_name,), (ar_wide[i],))
     for key, label, en_t, ar_t in equivalents():
-        # A sea or a river without its article is a common noun or a name (خليج "a gulf",
-        # نيل "Neil"), not the Gulf or the Nile.
+        # A place without its article is a common noun or a name (خليج "a gulf", نيل "Neil",
+        # موصل "a conductor"), not the Gulf, the Nile or Mosul.
         entry = Entry(curated_key(key, label), label, en_t[0], ar_t[0])
-        add(entry, en_t, ar_t, bare=label != "LOC")
+        add(entry, en_t, ar_t, bare=label not in ("LOC", "GPE"))
     return Gazetteer(by_en, by_ar, en_stems, ar_stems, entries)

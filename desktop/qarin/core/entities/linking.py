@@ -157,11 +157,19 @@ def _gazetteer_keys(mentions: Sequence[Mention]) -> list[Entry | None]:
     g = gazetteer()
     keys: list[Entry | None] = []
     for m in mentions:
-        entry = g.lookup(m.text, m.lang) if m.label in NAME_LABELS or m.label == "DATE" else None
+        entry, demonym = (
+            g.lookup_kind(m.text, m.lang)
+            if m.label in NAME_LABELS or m.label == "DATE"
+            else (None, False)
+        )
         # A person named like a month or a country (Mrs May, Michael Jordan's "Jordan") is not
-        # that month or country: a person takes only a listed person's entry.
+        # that month or country: a person takes only a listed person's entry.  Except a
+        # country's Arabic name in full, which names no one: the model's روسيا "person" is
+        # Russia (but the coach روس is not, though Russia's adjectives share his letters).
         if entry is not None and m.label == "PERSON" and entry.label != "PERSON":
-            entry = None
+            country = entry.key.startswith(("country:", "region:"))
+            if not (m.lang == "ar" and country and not demonym):
+                entry = None
         keys.append(entry)
     return keys
 
