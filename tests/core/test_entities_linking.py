@@ -98,7 +98,8 @@ def _key(text: str, lang: str) -> str | None:
         [("Myanmar", "en"), ("Burma", "en"), ("ميانمار", "ar"), ("بورما", "ar")],
         # Cities whose Arabic name is no transliteration, which CLDR's time zones leave out.
         [("Beijing", "en"), ("بكين", "ar")],
-        [("Aleppo", "en"), ("حلب", "ar"), ("بحلب", "ar")],
+        [("Aleppo", "en"), ("حلب", "ar")],
+        [("Doha", "en"), ("الدوحة", "ar"), ("بالدوحة", "ar")],
         [("Venice", "en"), ("البندقية", "ar")],
     ],
 )  # fmt: skip
