@@ -721,3 +721,15 @@ def test_a_name_never_runs_into_the_next_sentence() -> None:
     start = en[0].index("Super-G")
     raw = [("en", start, en[0].index(" skier"), "ORG"), ("en", 0, 9, "PERSON")]
     assert _within_sentences(doc, a, raw) == [("en", start, start + 7, "ORG"), ("en", 0, 9, "PERSON")]
+
+
+def test_a_listed_place_without_its_designator_is_that_place() -> None:
+    from qarin.core.entities.linking import Mention, cluster
+    from qarin.core.model import Bead
+
+    beads = [Bead(("a1",), ("e1",), 1.0)]
+    ocean = [Mention("ar", 0, 14, "LOC", "المحيط الأطلسي"), Mention("en", 0, 8, "LOC", "Atlantic")]
+    assert len(set(cluster(ocean, ["a1", "e1"], beads)[0])) == 1
+    # "United" is not the United States: "United" is no designator.
+    states = [Mention("ar", 0, 16, "GPE", "الولايات المتحدة"), Mention("en", 0, 6, "ORG", "United")]
+    assert len(set(cluster(states, ["a1", "e1"], beads)[0])) == 2

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from qarin.core.entities.gazetteer import Entry, gazetteer
-from qarin.core.entities.translit import name_similarity
+from qarin.core.entities.translit import is_latin_designator, name_similarity
 from qarin.core.model import Bead
 from qarin.core.text.normalize import normalize_arabic, to_western_digits
 
@@ -239,6 +239,7 @@ def cluster(
                 continue
             if clusters.union(a, e):
                 used.update((a, e))
+        _pair_short_forms(mentions, clusters, keys, ar, [e for e in en if e not in used])
         # Gazetteer names are already linked by their entry; they are not left over.
         _pair_leftovers(
             mentions,
@@ -259,6 +260,34 @@ def cluster(
         if entry is not None and entries[order[i]] is None:
             entries[order[i]] = entry
     return order, entries
+
+
+def _pair_short_forms(
+    mentions: Sequence[Mention],
+    clusters: _Clusters,
+    keys: Sequence[Entry | None],
+    ar: list[int],
+    en: list[int],
+) -> None:
+    """An English name the list does not know, which is the listed name of an Arabic mention
+    in the aligned pair without its designator, is that entity: "the Atlantic" for المحيط
+    الأطلسي (Atlantic Ocean), not "United" for the United States.  Only where one entity of
+    the pair fits."""
+    for e in en:
+        if keys[e] is not None or mentions[e].label not in NAME_LABELS:
+            continue
+        short = f" {_surface(mentions[e])} "
+        if len(short.strip()) < 4:
+            continue
+        hits: dict[str, int] = {}
+        for a in ar:
+            entry = keys[a]
+            full = f" {entry.en.lower()} " if entry is not None else ""
+            rest = full.replace(short, " ", 1).split() if short in full else None
+            if entry is not None and rest and all(map(is_latin_designator, rest)):
+                hits.setdefault(entry.key, a)
+        if len(hits) == 1:
+            clusters.union(next(iter(hits.values())), e)
 
 
 def _pair_leftovers(

@@ -175,7 +175,7 @@ _AR_DESIGNATORS = frozenset(
     normalize_arabic(w)
     for w in (
         "مقاطعة", "محافظة", "ولاية", "إقليم", "منطقة", "مدينة", "بلدة", "قرية", "جزيرة",
-        "جزر", "نهر", "بحر", "بحيرة", "جبل", "جبال", "خليج", "مضيق", "ضاحية",
+        "جزر", "نهر", "بحر", "بحيرة", "جبل", "جبال", "خليج", "مضيق", "ضاحية", "محيط",
         # Organisations and buildings named after a place or a person.
         "جامعة", "كلية", "معهد", "مدرسة", "مستشفى", "شركة", "مجموعة", "مطار", "ملعب", "فندق",
         "متحف", "نادي", "فريق", "صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "مؤسسة", "مركز",
@@ -187,6 +187,7 @@ _LATIN_DESIGNATORS = frozenset(
         "oblast", "province", "governorate", "region", "county", "district", "city", "town",
         "village", "island", "islands", "river", "sea", "lake", "mount", "mountain",
         "mountains", "gulf", "bay", "strait", "krai", "prefecture", "suburb", "neighbourhood",
+        "ocean", "strip", "heights", "peninsula", "desert",
         "university", "college", "institute", "school", "hospital", "company", "corporation",
         "corp", "inc", "ltd", "plc", "group", "airport", "stadium", "hotel", "museum", "club",
         "fc", "newspaper", "magazine", "channel", "agency", "foundation", "center", "centre",
@@ -198,6 +199,11 @@ _LATIN_DESIGNATORS = frozenset(
 def is_arabic_designator(word: str) -> bool:
     """A word such as مقاطعة or جامعة, which names translate rather than transliterate."""
     return normalize_arabic(word) in _AR_DESIGNATORS
+
+
+def is_latin_designator(word: str) -> bool:
+    """A word such as Oblast, Ocean or University, which names translate."""
+    return word.casefold().strip(".,") in _LATIN_DESIGNATORS
 
 
 def _without_designators(words: list[str], designators: frozenset[str], arabic: bool) -> str:
