@@ -733,3 +733,18 @@ def test_a_listed_place_without_its_designator_is_that_place() -> None:
     # "United" is not the United States: "United" is no designator.
     states = [Mention("ar", 0, 16, "GPE", "الولايات المتحدة"), Mention("en", 0, 6, "ORG", "United")]
     assert len(set(cluster(states, ["a1", "e1"], beads)[0])) == 2
+
+
+def test_a_listed_name_is_found_in_arabic_where_the_english_partner_names_it() -> None:
+    from qarin.core.entities.projection import listed_in_arabic
+
+    texts = {
+        "ar": "وقال فاراج إن بريكست سيحدث، وسافر وزيره إلى بكين وبالدوحة.",
+        "en": "Farage said Brexit would happen; his minister flew to Beijing and Doha.",
+    }
+    english = [
+        ("en", texts["en"].index(n), texts["en"].index(n) + len(n), label)
+        for n, label in (("Brexit", "EVENT"), ("Beijing", "GPE"), ("Doha", "GPE"))
+    ]
+    found = listed_in_arabic(texts, english, [], (0, len(texts["ar"])))
+    assert sorted(texts["ar"][s:e] for _, s, e, _ in found) == ["الدوحة", "بريكست", "بكين"]

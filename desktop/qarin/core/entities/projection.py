@@ -210,3 +210,40 @@ def listed_in_english(
             if free:
                 added.append(("en", m.start(), m.end(), entry.label))
     return added
+
+
+@cache
+def _arabic_listed_patterns() -> dict[str, re.Pattern[str]]:
+    """For each entry of the curated list, its Arabic names as one pattern; a conjunction and a
+    preposition may be glued before a name (وبالدوحة), and are left out of the match."""
+    out = {}
+    for key, label, _, ar_names in equivalents():
+        names = "|".join(re.escape(n) for n in sorted(ar_names, key=len, reverse=True))
+        out[curated_key(key, label)] = re.compile(
+            rf"(?<![\w\u0600-\u06ff])(?:[وف]?[بكل]?)(?P<name>{names})(?![\w\u0600-\u06ff])"
+        )
+    return out
+
+
+def listed_in_arabic(
+    texts: dict[str, str],
+    english: list[Mention],
+    arabic: list[Mention],
+    arabic_range: tuple[int, int],
+) -> list[Mention]:
+    """Arabic mentions of curated names the aligned English sentences name: the Arabic model
+    has never met most of the list's seas, cities and events (بريكست for Brexit, بكين for
+    Beijing), but where the English partner names one, its Arabic name in the aligned sentence
+    is that one."""
+    patterns = _arabic_listed_patterns()
+    text = texts["ar"]
+    added: list[Mention] = []
+    for lang, start, end, _ in english:
+        entry = gazetteer().lookup(texts[lang][start:end], lang)
+        if entry is None or entry.key not in patterns:
+            continue
+        for m in patterns[entry.key].finditer(text, *arabic_range):
+            s, e = m.span("name")
+            if all(e <= other[1] or s >= other[2] for other in (*arabic, *added)):
+                added.append(("ar", s, e, entry.label))
+    return added

@@ -143,6 +143,8 @@ def _project(doc: BilingualDocument, analysis: Analysis, raw: list[Raw]) -> list
             found = projection.project(texts, source, dst, target, dst_range)
             if dst == "en":
                 found += projection.listed_in_english(texts, source, target + found, dst_range)
+            else:
+                found += projection.listed_in_arabic(texts, source, target + found, dst_range)
             added += found
     return [trims.get(m, m) for m in raw] + added
 
