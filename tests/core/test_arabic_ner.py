@@ -257,6 +257,11 @@ def test_rules() -> None:
     names = "أصيب 12 بكوفيد-19 وحلقت طائرات إف-16 بين 2019-2020."
     got = {names[s:e]: label for s, e, label in arabic_rules.find(names)}
     assert got == {"12": "CARDINAL", "2019": "DATE", "2020": "DATE"}
+    # A day as an ordinal, a part of the month: one DATE with the month, as English writes it.
+    days = "في الأول من أكتوبر، وفي أواخر أغسطس، ومنذ الحادي والعشرين من سبتمبر 2001، ومارس الضغط."
+    got = {days[s:e]: label for s, e, label in arabic_rules.find(days)}
+    assert got == {"الأول من أكتوبر": "DATE", "أواخر أغسطس": "DATE",
+                   "الحادي والعشرين من سبتمبر 2001": "DATE"}  # fmt: skip
     # After a courtesy title a month is a name: السيدة مايو is Mrs May.
     assert arabic_rules.find("وحثت الحكومة السيدة مايو على التراجع") == []
 

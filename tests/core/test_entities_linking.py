@@ -748,3 +748,11 @@ def test_a_listed_name_is_found_in_arabic_where_the_english_partner_names_it() -
     ]
     found = listed_in_arabic(texts, english, [], (0, len(texts["ar"])))
     assert sorted(texts["ar"][s:e] for _, s, e, _ in found) == ["الدوحة", "بريكست", "بكين"]
+
+
+def test_an_ordinal_day_and_a_part_of_the_month_link_to_the_english_date() -> None:
+    ar = ("تنتظر بوليفيا قرارا من المحكمة في الأول من أكتوبر. وأقسم موراليس في أواخر أغسطس على العودة.",)
+    en = ("Bolivia awaits a ruling by the court on 1 October. Morales vowed in late August to return.",)
+    a = _analysed(ar, en)
+    assert _mention(a, "ar", "الأول من أكتوبر").link == _mention(a, "en", "1 October").link
+    assert _mention(a, "ar", "أواخر أغسطس").link == _mention(a, "en", "late August").link

@@ -27,6 +27,15 @@ _MONTHS_SAFE = (
     r"أيلول|تشرين الأول|تشرين الثاني|محرم|ربيع الأول|ربيع الآخر|ربيع الثاني|جمادى الأولى|"
     r"جمادى الآخرة|جمادى الثانية|شعبان|رمضان|شوال|ذو القعدة|ذي القعدة|ذو الحجة|ذي الحجة)"
 )
+# A day written as an ordinal (الأول من أكتوبر, الحادي والعشرين من سبتمبر) or a part of the
+# month (أواخر أغسطس, منتصف مارس): one DATE with the month, as English writes "1 October" and
+# "late August", so the two link.
+_ORDINAL_DAY = (
+    r"(?:ال(?:أول|اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)(?:\s+عشر"
+    r"|\s+و(?:العشرين|الثلاثين))?|الحادي\s+(?:عشر|والعشرين|والثلاثين)|العشرين|الثلاثين)"
+)
+_MONTH_PART = r"(?:أوائل|أواخر|أواسط|منتصف|مطلع|بداية|نهاية)"
+_DAY_OF = rf"(?:{_D}{{1,2}}\s+|{_ORDINAL_DAY}\s+من\s+(?:شهر\s+)?|{_MONTH_PART}\s+(?:شهر\s+)?)"
 # مارس is also "he practised", صفر "zero", رجب and آب names: only with a day or a year.
 _MONTHS_AMBIG = r"(?:مارس|آب|صفر|رجب)"
 _YEAR = rf"(?:1[89]{_D}{{2}}|20{_D}{{2}}|[١][٨٩]{_D}{{2}}|[٢][٠]{_D}{{2}})"
@@ -72,12 +81,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "DATE",
-        re.compile(rf"{_LEFT}(?:{_D}{{1,2}}\s+)?{_MONTHS_SAFE}(?:\s+{_YEAR})?{_RIGHT}"),
+        re.compile(rf"{_LEFT}{_DAY_OF}?{_MONTHS_SAFE}(?:\s+{_YEAR})?{_RIGHT}"),
     ),
     (
         "DATE",
         re.compile(
-            rf"{_LEFT}(?:{_D}{{1,2}}\s+{_MONTHS_AMBIG}(?:\s+{_YEAR})?|{_MONTHS_AMBIG}\s+{_YEAR}){_RIGHT}"
+            rf"{_LEFT}(?:{_DAY_OF}{_MONTHS_AMBIG}(?:\s+{_YEAR})?|{_MONTHS_AMBIG}\s+{_YEAR}){_RIGHT}"
         ),
     ),
     ("DATE", re.compile(rf"{_LEFT}{_DAYS}{_RIGHT}")),
