@@ -262,6 +262,11 @@ def test_rules() -> None:
     got = {days[s:e]: label for s, e, label in arabic_rules.find(days)}
     assert got == {"الأول من أكتوبر": "DATE", "أواخر أغسطس": "DATE",
                    "الحادي والعشرين من سبتمبر 2001": "DATE"}  # fmt: skip
+    # Dates relative to the day of writing and spans of time, as English models tag them.
+    rel = "سيتوجهون غداً، وفاز العام الماضي وفي وقت سابق من هذا الشهر، بعد خمس سنوات و15 عاماً."
+    got = {rel[s:e]: label for s, e, label in arabic_rules.find(rel)}
+    assert got == {"غداً": "DATE", "العام الماضي": "DATE", "وقت سابق من هذا الشهر": "DATE",
+                   "خمس سنوات": "DATE", "15 عاماً": "DATE"}  # fmt: skip
     # After a courtesy title a month is a name: السيدة مايو is Mrs May.
     assert arabic_rules.find("وحثت الحكومة السيدة مايو على التراجع") == []
 

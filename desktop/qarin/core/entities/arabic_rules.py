@@ -36,6 +36,21 @@ _ORDINAL_DAY = (
 )
 _MONTH_PART = r"(?:أوائل|أواخر|أواسط|منتصف|مطلع|بداية|نهاية)"
 _DAY_OF = rf"(?:{_D}{{1,2}}\s+|{_ORDINAL_DAY}\s+من\s+(?:شهر\s+)?|{_MONTH_PART}\s+(?:شهر\s+)?)"
+# Dates relative to the day of writing and spans of time, which English models tag DATE
+# ("last year", "earlier this month", "tomorrow", "two years"): the Arabic needs them too for
+# the two to link.
+_PERIOD = r"(?:العام|الشهر|الأسبوع|الاسبوع|السنة|الموسم)"
+_RELATIVE = (
+    r"(?:اليوم|أمس|الأمس|غداً|غدًا|غدا|بعد\s+غد|أول\s+أمس"
+    rf"|(?:وقت\s+(?:سابق|لاحق)\s+من\s+)?(?:هذا|هذه)\s+{_PERIOD}"
+    rf"|{_PERIOD}\s+(?:الماضية|الماضي|المقبلة|المقبل|القادمة|القادم|الحالية|الحالي"
+    r"|المنصرمة|المنصرم))"
+)
+_UNITS = (
+    r"(?:عاماً|عامًا|عاما|أعوام|سنوات|سنة|شهراً|شهرًا|شهرا|أشهر|شهور|يوماً|يومًا|يوما|أيام"
+    r"|أسبوعاً|أسبوعا|أسابيع)"
+)
+_DUALS = r"(?:عامين|عامان|سنتين|سنتان|شهرين|شهران|يومين|يومان|أسبوعين|أسبوعان)"
 # مارس is also "he practised", صفر "zero", رجب and آب names: only with a day or a year.
 _MONTHS_AMBIG = r"(?:مارس|آب|صفر|رجب)"
 _YEAR = rf"(?:1[89]{_D}{{2}}|20{_D}{{2}}|[١][٨٩]{_D}{{2}}|[٢][٠]{_D}{{2}})"
@@ -90,6 +105,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("DATE", re.compile(rf"{_LEFT}{_DAYS}{_RIGHT}")),
+    ("DATE", re.compile(rf"{_LEFT}{_RELATIVE}{_RIGHT}")),
+    ("DATE", re.compile(rf"{_LEFT}(?:(?:{_NUM}|{_NUMBER_WORDS})\s+{_UNITS}|{_DUALS}){_RIGHT}")),
     ("DATE", re.compile(rf"{_LEFT}(?:(?:ال)?(?:عام|سنة)\s+)?{_YEAR}{_RIGHT}")),
     ("DATE", re.compile(rf"{_LEFT}{_D}{{1,4}}[/\-.]{_D}{{1,2}}[/\-.]{_D}{{2,4}}{_RIGHT}")),
     ("CARDINAL", re.compile(rf"{_LEFT}{_NUM_PHRASE}{_RIGHT}")),
