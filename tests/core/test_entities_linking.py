@@ -756,3 +756,21 @@ def test_an_ordinal_day_and_a_part_of_the_month_link_to_the_english_date() -> No
     a = _analysed(ar, en)
     assert _mention(a, "ar", "الأول من أكتوبر").link == _mention(a, "en", "1 October").link
     assert _mention(a, "ar", "أواخر أغسطس").link == _mention(a, "en", "late August").link
+
+
+def test_dates_link_by_what_they_say_where_a_pair_has_several() -> None:
+    from qarin.core.entities.linking import Mention, cluster
+    from qarin.core.model import Bead
+
+    beads = [Bead(("a1",), ("e1",), 1.0)]
+    mentions = [
+        Mention("ar", 0, 15, "DATE", "الأول من أكتوبر"),
+        Mention("ar", 20, 32, "DATE", "30 مايو 2005"),
+        Mention("ar", 40, 52, "DATE", "العام الماضي"),
+        Mention("en", 0, 11, "DATE", "30 May 2005"),
+        Mention("en", 20, 29, "DATE", "1 October"),
+        Mention("en", 40, 49, "DATE", "last year"),
+    ]
+    order, _ = cluster(mentions, ["a1"] * 3 + ["e1"] * 3, beads)
+    assert order[0] == order[4] and order[1] == order[3]
+    assert order[2] == order[5]  # says no day or month: linked as the one left on each side

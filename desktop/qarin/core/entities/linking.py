@@ -189,6 +189,9 @@ def _cross_score(a: Mention, e: Mention) -> float:
     if a.label in NUMBER_LABELS or e.label in NUMBER_LABELS:
         same = a.label == e.label and _number(a) is not None and _number(a) == _number(e)
         return 1.0 if same else 0.0
+    if a.label in TRANSLATED_LABELS and e.label in TRANSLATED_LABELS:
+        same = (signature := _date_signature(a)) is not None and signature == _date_signature(e)
+        return 1.0 if same else 0.0
     if a.label not in NAME_LABELS or e.label not in NAME_LABELS:
         return 0.0
     sim = name_similarity(a.text, e.text)
@@ -199,6 +202,35 @@ def _cross_score(a: Mention, e: Mention) -> float:
         if country and country == _country_inside(e):
             sim = max(sim, 0.8)
     return sim
+
+
+# Days of the month Arabic writes as ordinals (الأول من أكتوبر, الحادي والعشرين من سبتمبر).
+_AR_ORDINAL_UNITS = {
+    "اول": 1, "حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7,
+    "ثامن": 8, "تاسع": 9, "عاشر": 10,
+}  # fmt: skip
+_AR_ORDINAL_TENS = {"عشر": 10, "عشرين": 20, "ثلاثين": 30}
+
+
+def _date_signature(m: Mention) -> tuple[frozenset[int], frozenset[str]] | None:
+    """What a date says, comparable across languages: its numbers (ordinal days read as
+    numbers) and the months and weekdays it names (by gazetteer key).  None for a date that
+    names neither ("last year"): such dates link only as the one left on each side."""
+    text = to_western_digits(m.text)
+    numbers = {int(d) for d in re.findall(r"\d+", text)}
+    keys = set()
+    day = 0
+    for word in re.findall(r"\w+", normalize_arabic(text) if m.lang == "ar" else text):
+        bare = re.sub(r"^و?ال", "", word)
+        if m.lang == "ar" and (bare in _AR_ORDINAL_UNITS or bare in _AR_ORDINAL_TENS):
+            day += _AR_ORDINAL_UNITS.get(bare, 0) + _AR_ORDINAL_TENS.get(bare, 0)
+            continue
+        entry = gazetteer().lookup(word, m.lang)
+        if entry is not None and entry.key.startswith(("month:", "weekday:")):
+            keys.add(entry.key)
+    if day:
+        numbers.add(day)
+    return (frozenset(numbers), frozenset(keys)) if numbers or keys else None
 
 
 def cluster(
