@@ -774,3 +774,18 @@ def test_dates_link_by_what_they_say_where_a_pair_has_several() -> None:
     order, _ = cluster(mentions, ["a1"] * 3 + ["e1"] * 3, beads)
     assert order[0] == order[4] and order[1] == order[3]
     assert order[2] == order[5]  # says no day or month: linked as the one left on each side
+
+
+def test_numbers_in_words_link_to_the_other_languages_digits_or_words() -> None:
+    from qarin.core.entities.linking import Mention, cluster
+    from qarin.core.model import Bead
+
+    beads = [Bead(("a1",), ("e1",), 1.0)]
+    mentions = [
+        Mention("ar", 0, 5, "CARDINAL", "ثلاثة"),
+        Mention("ar", 10, 12, "CARDINAL", "12"),
+        Mention("en", 0, 6, "CARDINAL", "Twelve"),
+        Mention("en", 10, 15, "CARDINAL", "three"),
+    ]
+    order, _ = cluster(mentions, ["a1", "a1", "e1", "e1"], beads)
+    assert order[0] == order[3] and order[1] == order[2] and order[0] != order[1]

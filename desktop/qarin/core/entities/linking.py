@@ -75,9 +75,31 @@ def _surname_keys(m: Mention) -> frozenset[str]:
     return frozenset({surname, "~" + _sounded(written)})
 
 
+# Numbers written as words (English "three", Arabic ثلاثة), so that they meet the digits or
+# words of the other language.
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
+    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3,
+    "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7,
+    "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مئه": 100, "مائه": 100,
+    "الف": 1000,
+}  # fmt: skip
+
+
 def _number(m: Mention) -> str | None:
     digits = re.sub(r"[^\d.]", "", to_western_digits(m.text).replace("٫", "."))
-    return digits or None
+    if digits:
+        return digits
+    word = normalize_arabic(m.text).strip().lower() if m.lang == "ar" else m.text.strip().lower()
+    value = _NUMBER_WORDS.get(re.sub(r"^و(?=\w{3})", "", word) if m.lang == "ar" else word)
+    return str(value) if value is not None else None
 
 
 class _Clusters:
