@@ -789,3 +789,14 @@ def test_numbers_in_words_link_to_the_other_languages_digits_or_words() -> None:
     ]
     order, _ = cluster(mentions, ["a1", "a1", "e1", "e1"], beads)
     assert order[0] == order[3] and order[1] == order[2] and order[0] != order[1]
+
+
+def test_peoples_and_faiths_link_and_keep_their_kind_beside_their_party() -> None:
+    ar = ("وقال الجمهوريون إن الديمقراطيين يعرقلون التصويت، بينما انتقد الحزب الديمقراطي القرار.",)
+    en = ("Republicans said Democrats were blocking the vote, while the Democratic Party criticised"
+          " the decision.",)  # fmt: skip
+    a = _analysed(ar, en)
+    assert _mention(a, "ar", "الجمهوريون").link == _mention(a, "en", "Republicans").link
+    assert _mention(a, "ar", "الديمقراطيين").link == _mention(a, "en", "Democrats").link
+    assert _mention(a, "en", "Democrats").label == "NORP"
+    assert _mention(a, "en", "Democratic Party").label == "ORG"  # listed as a party

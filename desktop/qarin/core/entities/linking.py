@@ -405,15 +405,13 @@ def _within_language(mentions: Sequence[Mention], clusters: _Clusters) -> None:
 _LISTED_KINDS = frozenset(label.lower() for label in NAME_LABELS)
 
 
-def listed_kinds(
-    mentions: Sequence[Mention], order: Sequence[int], entries: Sequence[Entry | None]
-) -> list[Mention]:
-    """The names of an entity from the curated list are of the kind the list says, whatever
-    each recogniser called them: Brexit is an event, not the person the small English model
-    sees, nor the organisation the Arabic one sometimes does."""
+def listed_kinds(mentions: Sequence[Mention]) -> list[Mention]:
+    """A name of the curated list is of the kind the list says, whatever each recogniser
+    called it: Brexit is an event, not the person the small English model sees, nor the
+    organisation the Arabic one sometimes does.  Only the listed name itself: an entity may
+    also hold names of another kind (the Democrats and the Democratic Party)."""
     out = []
-    for m, c in zip(mentions, order, strict=True):
-        entry = entries[c]
+    for m, entry in zip(mentions, _gazetteer_keys(mentions), strict=True):
         if (
             entry is not None
             and entry.key.split(":")[0] in _LISTED_KINDS

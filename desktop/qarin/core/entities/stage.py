@@ -188,12 +188,13 @@ def add_entities(
     raw = _resolve_overlaps(_project(doc, analysis, _within_sentences(doc, analysis, found)))
     index = _sentence_index(analysis)
     full: dict[str, str] = {lang: doc.texts.get(lang, "") for lang in LANGS}
-    mentions = linking.one_reading_per_person(
-        [linking.Mention(lang, s, e, label, full[lang][s:e]) for lang, s, e, label in raw]
+    mentions = linking.listed_kinds(
+        linking.one_reading_per_person(
+            [linking.Mention(lang, s, e, label, full[lang][s:e]) for lang, s, e, label in raw]
+        )
     )
     sentence_of = [_sentence_of(index, m.lang, m.start) for m in mentions]
     order, entries = linking.cluster(mentions, sentence_of, analysis.beads)
-    mentions = linking.listed_kinds(mentions, order, entries)
     counters = {"ar": 0, "en": 0}
     ids = []
     for m in mentions:
