@@ -213,16 +213,21 @@ def listed_in_english(
 
 
 @cache
-def _arabic_listed_patterns() -> dict[str, re.Pattern[str]]:
-    """For each entry of the curated list, its Arabic names as one pattern; a conjunction and a
-    preposition may be glued before a name (وبالدوحة), and are left out of the match."""
-    out = {}
-    for key, label, _, ar_names in equivalents():
-        names = "|".join(re.escape(n) for n in sorted(ar_names, key=len, reverse=True))
-        out[curated_key(key, label)] = re.compile(
-            rf"(?<![\w\u0600-\u06ff])(?:[وف]?[بكل]?)(?P<name>{names})(?![\w\u0600-\u06ff])"
-        )
-    return out
+def _arabic_listed_names() -> dict[str, tuple[str, ...]]:
+    """Each entry of the curated list, by gazetteer key, with its Arabic names."""
+    return {curated_key(key, label): ar_names for key, label, _, ar_names in equivalents()}
+
+
+@cache
+def _arabic_listed_pattern(key: str) -> re.Pattern[str]:
+    """One entry's Arabic names as one pattern; a conjunction and a preposition may be glued
+    before a name (وبالدوحة), and are left out of the match.  Built when first needed: the
+    whole list at once would add to every start."""
+    names = sorted(_arabic_listed_names()[key], key=len, reverse=True)
+    return re.compile(
+        rf"(?<![\w\u0600-\u06ff])(?:[وف]?[بكل]?)(?P<name>{'|'.join(map(re.escape, names))})"
+        rf"(?![\w\u0600-\u06ff])"
+    )
 
 
 def listed_in_arabic(
@@ -235,14 +240,14 @@ def listed_in_arabic(
     has never met most of the list's seas, cities and events (بريكست for Brexit, بكين for
     Beijing), but where the English partner names one, its Arabic name in the aligned sentence
     is that one."""
-    patterns = _arabic_listed_patterns()
+    listed = _arabic_listed_names()
     text = texts["ar"]
     added: list[Mention] = []
     for lang, start, end, _ in english:
         entry = gazetteer().lookup(texts[lang][start:end], lang)
-        if entry is None or entry.key not in patterns:
+        if entry is None or entry.key not in listed:
             continue
-        for m in patterns[entry.key].finditer(text, *arabic_range):
+        for m in _arabic_listed_pattern(entry.key).finditer(text, *arabic_range):
             s, e = m.span("name")
             if all(e <= other[1] or s >= other[2] for other in (*arabic, *added)):
                 added.append(("ar", s, e, entry.label))
