@@ -109,6 +109,9 @@ def test_phrases_with_a_conjunction_inside_match_either_stem() -> None:
     assert g.match(["حركه", "العدل", "والمساواه"]) == [(0, 3, "ORG")]
     assert g.match(["جزر", "والس", "وفوتونا"]) == [(0, 3, "GPE")]
     assert g.match(["العدل", "المساواه"]) == []
+    # ل + ال inside a name: the token's stem of للأمم is الأمم.
+    un = Gazetteer({"الجمعيه العامه للامم المتحده": "ORG"})
+    assert un.match(["امام", "الجمعيه", "العامه", "الامم", "المتحده"]) == [(1, 5, "ORG")]
 
 
 def test_clubs_named_after_their_city_are_organisations(rec: ArabicRecognizer) -> None:

@@ -28,15 +28,18 @@ class Gazetteer:
         self.phrases: dict[str, str] = dict(phrases or {})
         self.freq: dict[str, int] = dict(frequency or {})
         self._max = max((k.count(" ") + 1 for k in self.phrases), default=1)
-        # Tokens are matched by their stems, and the stem of والمساواة is المساواة: inside a
-        # name (حركة العدل والمساواة) a word's و is looked for both ways, as the stemmer may keep
-        # it (جزر والس وفوتونا).
+        # Tokens are matched by their stems, and the stem of والمساواة is المساواة, of للأمم
+        # الأمم: inside a name (حركة العدل والمساواة, الجمعية العامة للأمم المتحدة) a later word
+        # is looked for as written, without its و, and as its stem, as the stemmer may keep a
+        # و (جزر والس وفوتونا).
         self._lookup = dict(self.phrases)
         for key, label in self.phrases.items():
             words = key.split(" ")
-            if any(w.startswith("و") for w in words[1:]):
-                variant = [words[0], *(w[1:] if w.startswith("و") else w for w in words[1:])]
-                self._lookup.setdefault(" ".join(variant), label)
+            if len(words) > 1:
+                unjoined = [words[0], *(w[1:] if w.startswith("و") else w for w in words[1:])]
+                stemmed = [words[0], *(self.stem(w) for w in words[1:])]
+                for variant in (unjoined, stemmed):
+                    self._lookup.setdefault(" ".join(variant), label)
 
     # -- lookups -------------------------------------------------------------------------------
 
