@@ -604,6 +604,15 @@ def test_a_hyphened_pair_of_the_documents_people_is_two_people() -> None:
     assert "Berners-Lee" in found  # a hyphened surname stays whole
 
 
+def test_a_sentences_first_verb_is_not_part_of_a_name() -> None:
+    from qarin.core.entities import english
+
+    text = "Getting Washington to agree is hard, said Sterling Brown."
+    assert english._tidy(text, 0, 18, "PERSON") == [(8, 18, "GPE")]  # Washington, the place
+    start = text.index("Sterling")
+    assert english._tidy(text, start, start + 14, "PERSON") == [(start, start + 14, "PERSON")]
+
+
 def test_diseases_are_not_names() -> None:
     from qarin.core.entities import english
 

@@ -35,6 +35,11 @@ _LEADING = re.compile(
 _TITLE = re.compile(
     r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Det|Insp|Supt|Sgt|Lt|Col|Capt|Cpl|Pte|Rev)\.?\s+(?=[A-Z])"
 )
+# A capitalised -ing form before a name ("Getting Washington"), not a first name (Irving,
+# Sterling, Channing).
+_LEADING_VERB = re.compile(
+    r"^(?!(?:Sterling|Channing|Manning|Harding)\b)[A-Z][a-z]{3,}ing\s+(?=[A-Z])"
+)
 # Not the period: "U.S." keeps it, and spaCy leaves a sentence's final stop outside.
 _TRAILING = re.compile(r"(?:'s|’s|[\s,;:!?\"'“”’)]+)$")
 _TRAILING_IN_BRACKETS = re.compile(r"(?:'s|’s|[\s,;:!?\"'“”’]+)$")  # "Sun (the paper)"
@@ -128,6 +133,11 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
                 out += _tidy(text, pos, pos + len(part), label)
             pos += len(part) + 1
         return out
+    if label == "PERSON" and (verb := _LEADING_VERB.match(span)):
+        # "Getting Washington there ...": a sentence's first verb the model read into a name;
+        # left in, "Washington" would become a surname and every Washington a person.
+        start += verb.end()
+        span = text[start:end]
     titled = False
     while label == "PERSON" and (title := _TITLE.match(span)):
         # The title says it is a person: "Mrs May" is not the month, "Ms Davis" not the town.
