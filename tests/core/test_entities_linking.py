@@ -613,6 +613,15 @@ def test_a_sentences_first_verb_is_not_part_of_a_name() -> None:
     assert english._tidy(text, start, start + 14, "PERSON") == [(start, start + 14, "PERSON")]
 
 
+def test_listed_names_of_several_words_are_whole_without_a_leading_the() -> None:
+    from qarin.core.entities.english import EnglishRecognizer
+
+    text = "Farage spoke in The Hague about the Gaza Strip and the European Union."
+    found = {text[s:e] for s, e, _ in EnglishRecognizer().recognise(text)}
+    assert {"The Hague", "Gaza Strip", "European Union"} <= found
+    assert not {"Hague", "the Gaza Strip", "the European Union"} & found
+
+
 def test_diseases_are_not_names() -> None:
     from qarin.core.entities import english
 

@@ -248,12 +248,14 @@ _ORDINARY_NAMES = frozenset(
 
 @cache
 def _listed_names() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The curated organisations and people, longest first."""
+    """The curated organisations and people, and the other listed names of several words
+    (The Hague, Gaza Strip, World Cup), longest first.  Not the list's "the ..." forms, which
+    are for look-ups: "the" before a name is not part of it (_LEADING)."""
     labels = {
         name: label
         for _, label, en_names, _ in equivalents()
-        if label in CURATED_LABELS
         for name in en_names
+        if (label in CURATED_LABELS or " " in name) and not name.startswith("the ")
     }
     return names_pattern(labels), labels
 
