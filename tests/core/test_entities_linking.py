@@ -748,6 +748,9 @@ def test_a_listed_place_without_its_designator_is_that_place() -> None:
     beads = [Bead(("a1",), ("e1",), 1.0)]
     ocean = [Mention("ar", 0, 14, "LOC", "المحيط الأطلسي"), Mention("en", 0, 8, "LOC", "Atlantic")]
     assert len(set(cluster(ocean, ["a1", "e1"], beads)[0])) == 1
+    # In Arabic, the listed name less its nationality: حزب العمال for "Labour".
+    labour = [Mention("ar", 0, 10, "ORG", "حزب العمال"), Mention("en", 0, 6, "ORG", "Labour")]
+    assert len(set(cluster(labour, ["a1", "e1"], beads)[0])) == 1
     # "United" is not the United States: "United" is no designator.
     states = [Mention("ar", 0, 16, "GPE", "الولايات المتحدة"), Mention("en", 0, 6, "ORG", "United")]
     assert len(set(cluster(states, ["a1", "e1"], beads)[0])) == 2

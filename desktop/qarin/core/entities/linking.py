@@ -323,25 +323,40 @@ def _pair_short_forms(
     ar: list[int],
     en: list[int],
 ) -> None:
-    """An English name the list does not know, which is the listed name of an Arabic mention
-    in the aligned pair without its designator, is that entity: "the Atlantic" for المحيط
-    الأطلسي (Atlantic Ocean), not "United" for the United States.  Only where one entity of
-    the pair fits."""
-    for e in en:
-        if keys[e] is not None or mentions[e].label not in NAME_LABELS:
-            continue
-        short = f" {_surface(mentions[e])} "
-        if len(short.strip()) < 4:
-            continue
-        hits: dict[str, int] = {}
-        for a in ar:
-            entry = keys[a]
-            full = f" {entry.en.lower()} " if entry is not None else ""
-            rest = full.replace(short, " ", 1).split() if short in full else None
-            if entry is not None and rest and all(map(is_latin_designator, rest)):
-                hits.setdefault(entry.key, a)
-        if len(hits) == 1:
-            clusters.union(next(iter(hits.values())), e)
+    """A name the list does not know, which is the listed name of a mention of the other
+    language in the aligned pair without its designator or nationality, is that entity: "the
+    Atlantic" for المحيط الأطلسي (Atlantic Ocean), حزب العمال for "Labour" (حزب العمال
+    البريطاني) — not "United" for the United States.  Only where one entity of the pair fits."""
+    for own, other in ((en, ar), (ar, en)):
+        for i in own:
+            if keys[i] is not None or mentions[i].label not in NAME_LABELS:
+                continue
+            hits = {
+                entry.key: j
+                for j in other
+                if (entry := keys[j]) is not None and _short_form_of(mentions[i], entry)
+            }
+            if len(hits) == 1:
+                clusters.union(next(iter(hits.values())), i)
+
+
+def _short_form_of(m: Mention, entry: Entry) -> bool:
+    """Whether the mention is the entry's name in its language less designators (Ocean) or,
+    in Arabic, less a trailing nationality adjective (البريطاني)."""
+    short = f" {_surface(m)} "
+    if len(short.strip()) < 4:
+        return False
+    name = entry.en.lower() if m.lang == "en" else " ".join(
+        _AR_PREFIX.sub("", w) for w in normalize_arabic(entry.ar).split()
+    )
+    full = f" {name} "
+    if short not in full:
+        return False
+    rest = full.replace(short, " ", 1).split()
+    if m.lang == "en":
+        return bool(rest) and all(map(is_latin_designator, rest))
+    g = gazetteer()
+    return bool(rest) and all(g.lookup_kind(w, "ar")[1] and g.lookup(w, "ar") for w in rest)
 
 
 def _pair_leftovers(
