@@ -757,7 +757,7 @@ def test_a_listed_place_without_its_designator_is_that_place() -> None:
 
 
 def test_a_listed_name_is_found_in_arabic_where_the_english_partner_names_it() -> None:
-    from qarin.core.entities.projection import listed_in_arabic
+    from qarin.core.entities.projection import listed_in
 
     texts = {
         "ar": "وقال فاراج إن بريكست سيحدث، وسافر وزيره إلى بكين وبالدوحة.",
@@ -767,7 +767,7 @@ def test_a_listed_name_is_found_in_arabic_where_the_english_partner_names_it() -
         ("en", texts["en"].index(n), texts["en"].index(n) + len(n), label)
         for n, label in (("Brexit", "EVENT"), ("Beijing", "GPE"), ("Doha", "GPE"))
     ]
-    found = listed_in_arabic(texts, english, [], (0, len(texts["ar"])))
+    found = listed_in("ar", texts, english, [], (0, len(texts["ar"])))
     assert sorted(texts["ar"][s:e] for _, s, e, _ in found) == ["الدوحة", "بريكست", "بكين"]
 
 

@@ -13,8 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from qarin.core.entities.arabic_text import is_function_word
-from qarin.core.entities.gazetteer import curated_key, equivalents, gazetteer, names_pattern
-from qarin.core.entities.mentions import CURATED_LABELS
+from qarin.core.entities.gazetteer import curated_key, equivalents, gazetteer
 from qarin.core.entities.translit import (
     arabic_skeleton,
     is_arabic_designator,
@@ -175,80 +174,52 @@ def project(
 
 
 @cache
-def _english_listed_patterns() -> dict[str, re.Pattern[str]]:
-    """For each curated organisation or person (gazetteer key), its English names as one
-    case-sensitive pattern: "WHO" is the organisation, "who" is not."""
+def _listed_names(lang: str) -> dict[str, tuple[str, ...]]:
+    """Each entry of the curated list, by gazetteer key, with its names in ``lang``."""
     return {
-        curated_key(key, label): names_pattern(en_names)
-        for key, label, en_names, _ in equivalents()
-        if label in CURATED_LABELS
+        curated_key(key, label): en_names if lang == "en" else ar_names
+        for key, label, en_names, ar_names in equivalents()
     }
 
 
-def listed_in_english(
-    texts: dict[str, str],
-    arabic: list[Mention],
-    english: list[Mention],
-    english_range: tuple[int, int],
-) -> list[Mention]:
-    """English mentions of curated names the aligned Arabic sentences name.
-
-    The English recogniser leaves one-word listed names to spaCy (Apple and Shell are also
-    ordinary words at the start of a sentence), and spaCy's small model misses many (Ismaily,
-    Zamalek).  Where the Arabic partner names the listed body (النادي الإسماعيلي), the same
-    body's English name in the aligned sentence is that body.
-    """
-    patterns = _english_listed_patterns()
-    text = texts["en"]
-    added: list[Mention] = []
-    for lang, start, end, _ in arabic:
-        entry = gazetteer().lookup(texts[lang][start:end], lang)
-        if entry is None or entry.key not in patterns:
-            continue
-        for m in patterns[entry.key].finditer(text, *english_range):
-            free = all(m.end() <= e[1] or m.start() >= e[2] for e in (*english, *added))
-            if free:
-                added.append(("en", m.start(), m.end(), entry.label))
-    return added
-
-
 @cache
-def _arabic_listed_names() -> dict[str, tuple[str, ...]]:
-    """Each entry of the curated list, by gazetteer key, with its Arabic names."""
-    return {curated_key(key, label): ar_names for key, label, _, ar_names in equivalents()}
-
-
-@cache
-def _arabic_listed_pattern(key: str) -> re.Pattern[str]:
-    """One entry's Arabic names as one pattern; a conjunction and a preposition may be glued
-    before a name (وبالدوحة), and are left out of the match.  Built when first needed: the
-    whole list at once would add to every start."""
-    names = sorted(_arabic_listed_names()[key], key=len, reverse=True)
+def _listed_pattern(key: str, lang: str) -> re.Pattern[str]:
+    """One entry's names in ``lang`` as one pattern, longest first, the name in group "name".
+    English as written ("WHO" is the organisation, "who" is not); in Arabic a conjunction and a
+    preposition may be glued before a name (وبالدوحة) and are left out of the match.  Built
+    when first needed: the whole list at once would add to every start."""
+    names = "|".join(map(re.escape, sorted(_listed_names(lang)[key], key=len, reverse=True)))
+    if lang == "en":
+        return re.compile(rf"(?<![\w-])(?P<name>{names})(?![\w-])")
     return re.compile(
-        rf"(?<![\w\u0600-\u06ff])(?:[وف]?[بكل]?)(?P<name>{'|'.join(map(re.escape, names))})"
-        rf"(?![\w\u0600-\u06ff])"
+        rf"(?<![\w\u0600-\u06ff])(?:[وف]?[بكل]?)(?P<name>{names})(?![\w\u0600-\u06ff])"
     )
 
 
-def listed_in_arabic(
+def listed_in(
+    lang: str,
     texts: dict[str, str],
-    english: list[Mention],
-    arabic: list[Mention],
-    arabic_range: tuple[int, int],
+    source: list[Mention],
+    target: list[Mention],
+    target_range: tuple[int, int],
 ) -> list[Mention]:
-    """Arabic mentions of curated names the aligned English sentences name: the Arabic model
-    has never met most of the list's seas, cities and events (بريكست for Brexit, بكين for
-    Beijing), but where the English partner names one, its Arabic name in the aligned sentence
-    is that one."""
-    listed = _arabic_listed_names()
-    text = texts["ar"]
+    """Mentions in ``lang`` of curated names the aligned sentences of the other language name.
+
+    Each recogniser misses listed names the other finds: spaCy's small model many one-word
+    bodies (Ismaily, Zamalek; the English recogniser leaves one-word listed names to it, as
+    Apple and Shell are also ordinary words), the Arabic model the list's seas, cities and
+    events (بريكست, بكين).  Where the partner sentence names a listed entry, its name in this
+    language inside ``target_range`` is that entry.
+    """
+    listed = _listed_names(lang)
+    text = texts[lang]
     added: list[Mention] = []
-    for lang, start, end, _ in english:
-        entry = gazetteer().lookup(texts[lang][start:end], lang)
+    for src_lang, start, end, _ in source:
+        entry = gazetteer().lookup(texts[src_lang][start:end], src_lang)
         if entry is None or entry.key not in listed:
             continue
-        for m in _arabic_listed_pattern(entry.key).finditer(text, *arabic_range):
+        for m in _listed_pattern(entry.key, lang).finditer(text, *target_range):
             s, e = m.span("name")
-            if all(e <= other[1] or s >= other[2] for other in (*arabic, *added)):
-                added.append(("ar", s, e, entry.label))
+            if all(e <= other[1] or s >= other[2] for other in (*target, *added)):
+                added.append((lang, s, e, entry.label))
     return added

@@ -141,10 +141,7 @@ def _project(doc: BilingualDocument, analysis: Analysis, raw: list[Raw]) -> list
             source = [m for s in src_ids for m in by_sentence[s]]
             target = [m for s in dst_ids for m in by_sentence[s]]
             found = projection.project(texts, source, dst, target, dst_range)
-            if dst == "en":
-                found += projection.listed_in_english(texts, source, target + found, dst_range)
-            else:
-                found += projection.listed_in_arabic(texts, source, target + found, dst_range)
+            found += projection.listed_in(dst, texts, source, target + found, dst_range)
             added += found
     return [trims.get(m, m) for m in raw] + added
 
