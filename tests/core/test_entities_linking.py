@@ -14,8 +14,10 @@ import pytest
 from qarin.core.analysis import analyse
 from qarin.core.document import BilingualDocument
 from qarin.core.entities.gazetteer import equivalents, gazetteer
+from qarin.core.entities.linking import Mention as LinkMention
+from qarin.core.entities.linking import cluster
 from qarin.core.entities.translit import name_similarity
-from qarin.core.model import Analysis, EntityMention
+from qarin.core.model import Analysis, Bead, EntityMention
 from qarin.core.text.normalize import normalize_arabic
 
 # -- transliteration ---------------------------------------------------------------------------
@@ -211,6 +213,12 @@ def _check_offsets(doc_texts: dict[str, str], analysis: Analysis) -> None:
     ids = {m.id for m in analysis.entities}
     for link in analysis.links:
         assert set(link.mentions) <= ids
+
+
+def _one_pair(mentions: list[LinkMention]) -> list[int]:
+    """Cluster indices of mentions that all sit in one aligned sentence pair (a1 ~ e1)."""
+    sentences = ["a1" if m.lang == "ar" else "e1" for m in mentions]
+    return cluster(mentions, sentences, [Bead(("a1",), ("e1",), 1.0)])[0]
 
 
 PEOPLE_AR = (
@@ -742,18 +750,16 @@ def test_a_name_never_runs_into_the_next_sentence() -> None:
 
 
 def test_a_listed_place_without_its_designator_is_that_place() -> None:
-    from qarin.core.entities.linking import Mention, cluster
-    from qarin.core.model import Bead
+    from qarin.core.entities.linking import Mention
 
-    beads = [Bead(("a1",), ("e1",), 1.0)]
     ocean = [Mention("ar", 0, 14, "LOC", "المحيط الأطلسي"), Mention("en", 0, 8, "LOC", "Atlantic")]
-    assert len(set(cluster(ocean, ["a1", "e1"], beads)[0])) == 1
+    assert len(set(_one_pair(ocean))) == 1
     # In Arabic, the listed name less its nationality: حزب العمال for "Labour".
     labour = [Mention("ar", 0, 10, "ORG", "حزب العمال"), Mention("en", 0, 6, "ORG", "Labour")]
-    assert len(set(cluster(labour, ["a1", "e1"], beads)[0])) == 1
+    assert len(set(_one_pair(labour))) == 1
     # "United" is not the United States: "United" is no designator.
     states = [Mention("ar", 0, 16, "GPE", "الولايات المتحدة"), Mention("en", 0, 6, "ORG", "United")]
-    assert len(set(cluster(states, ["a1", "e1"], beads)[0])) == 2
+    assert len(set(_one_pair(states))) == 2
 
 
 def test_a_listed_name_is_found_in_arabic_where_the_english_partner_names_it() -> None:
@@ -780,35 +786,29 @@ def test_an_ordinal_day_and_a_part_of_the_month_link_to_the_english_date() -> No
 
 
 def test_dates_link_by_what_they_say_where_a_pair_has_several() -> None:
-    from qarin.core.entities.linking import Mention, cluster
-    from qarin.core.model import Bead
+    from qarin.core.entities.linking import Mention
 
-    beads = [Bead(("a1",), ("e1",), 1.0)]
-    mentions = [
+    order = _one_pair([
         Mention("ar", 0, 15, "DATE", "الأول من أكتوبر"),
         Mention("ar", 20, 32, "DATE", "30 مايو 2005"),
         Mention("ar", 40, 52, "DATE", "العام الماضي"),
         Mention("en", 0, 11, "DATE", "30 May 2005"),
         Mention("en", 20, 29, "DATE", "1 October"),
         Mention("en", 40, 49, "DATE", "last year"),
-    ]
-    order, _ = cluster(mentions, ["a1"] * 3 + ["e1"] * 3, beads)
+    ])
     assert order[0] == order[4] and order[1] == order[3]
     assert order[2] == order[5]  # says no day or month: linked as the one left on each side
 
 
 def test_numbers_in_words_link_to_the_other_languages_digits_or_words() -> None:
-    from qarin.core.entities.linking import Mention, cluster
-    from qarin.core.model import Bead
+    from qarin.core.entities.linking import Mention
 
-    beads = [Bead(("a1",), ("e1",), 1.0)]
-    mentions = [
+    order = _one_pair([
         Mention("ar", 0, 5, "CARDINAL", "ثلاثة"),
         Mention("ar", 10, 12, "CARDINAL", "12"),
         Mention("en", 0, 6, "CARDINAL", "Twelve"),
         Mention("en", 10, 15, "CARDINAL", "three"),
-    ]
-    order, _ = cluster(mentions, ["a1", "a1", "e1", "e1"], beads)
+    ])
     assert order[0] == order[3] and order[1] == order[2] and order[0] != order[1]
 
 
