@@ -270,6 +270,11 @@ def test_rules() -> None:
     got = {rel[s:e]: label for s, e, label in arabic_rules.find(rel)}
     assert got == {"غداً": "DATE", "العام الماضي": "DATE", "وقت سابق من هذا الشهر": "DATE",
                    "خمس سنوات": "DATE", "15 عاماً": "DATE"}  # fmt: skip
+    # Hours and minutes: a clock hour after الساعة, spans, a match's minute; seasons.
+    hours = "سجل في الدقيقة 89، واستمر الاجتماع 48 ساعة، ويبدأ الحفل الساعة 3 مساءً هذا الصيف."
+    got = {hours[s:e]: label for s, e, label in arabic_rules.find(hours)}
+    assert got == {"الدقيقة 89": "TIME", "48 ساعة": "TIME", "الساعة 3 مساءً": "TIME",
+                   "هذا الصيف": "DATE"}  # fmt: skip
     # After a courtesy title a month is a name: السيدة مايو is Mrs May.
     assert arabic_rules.find("وحثت الحكومة السيدة مايو على التراجع") == []
 

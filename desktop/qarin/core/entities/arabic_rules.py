@@ -19,6 +19,7 @@ _NUM_PHRASE = rf"{_NUM}(?:\s+{_SCALE})?"
 _LEFT = r"(?:(?<=^)|(?<=[\s(«\"'“/\-])|(?<=[\s(«\"'“][وفبلك])|(?<=[\s(«\"'“]و[بل])|(?<=ـ))"
 _RIGHT = r"(?![0-9٠-٩\u0621-\u064a])"
 
+_PART_OF_DAY = r"(?:صباحاً|صباحًا|صباحا|مساءً|مساء|ظهراً|ظهرا|عصراً|عصرا|ليلاً|ليلا)"
 _DAYS = r"(?:الأحد|الاحد|الإثنين|الاثنين|الأثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)"
 _TIME_OF_DAY = r"(?:ال)?(?:ليل|ليلة|مساء|صباح|ظهر|ظهيرة|فجر|عصر)(?:اً|ا|ً)?"
 _MONTHS_SAFE = (
@@ -39,7 +40,7 @@ _DAY_OF = rf"(?:{_D}{{1,2}}\s+|{_ORDINAL_DAY}\s+من\s+(?:شهر\s+)?|{_MONTH_PA
 # Dates relative to the day of writing and spans of time, which English models tag DATE
 # ("last year", "earlier this month", "tomorrow", "two years"): the Arabic needs them too for
 # the two to link.
-_PERIOD = r"(?:العام|الشهر|الأسبوع|الاسبوع|السنة|الموسم)"
+_PERIOD = r"(?:العام|الشهر|الأسبوع|الاسبوع|السنة|الموسم|الصيف|الشتاء|الربيع|الخريف)"
 _RELATIVE = (
     r"(?:اليوم|أمس|الأمس|غداً|غدًا|غدا|بعد\s+غد|أول\s+أمس"
     rf"|(?:وقت\s+(?:سابق|لاحق)\s+من\s+)?(?:هذا|هذه)\s+{_PERIOD}"
@@ -81,7 +82,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "TIME",
         re.compile(
-            rf"{_LEFT}(?:(?:ال)?ساعة\s+)?{_D}{{1,2}}[:٫]{_D}{{2}}(?:\s+(?:صباحا|صباحاً|مساء|مساءً|ظهرا|ظهراً))?{_RIGHT}"
+            rf"{_LEFT}(?:(?:ال)?ساعة\s+{_D}{{1,2}}(?:[:٫]{_D}{{2}})?|{_D}{{1,2}}[:٫]{_D}{{2}})"
+            rf"(?:\s+{_PART_OF_DAY})?{_RIGHT}"
+        ),
+    ),
+    # Spans of hours and minutes, and a match's minute ("48 hours", "the 89th minute").
+    (
+        "TIME",
+        re.compile(
+            rf"{_LEFT}(?:(?:{_NUM}|{_NUMBER_WORDS})\s+(?:ساعة|ساعات|دقيقة|دقائق)"
+            rf"|(?:ال)?دقيقة\s+{_NUM}|ساعتين|ساعتان|دقيقتين|دقيقتان|نصف\s+ساعة){_RIGHT}"
         ),
     ),
     # Times of day: "late at night" (في وقت ليل، في وقت متأخر من الليل), "Sunday evening"
