@@ -739,14 +739,14 @@ def test_a_name_never_runs_into_the_next_sentence() -> None:
 
     en = ("Velasquez was fourth in the Super-G. Czech skier Jelinek came fifth.",)
     ar = ("وحل فلاسكويز رابعاً في سباق سوبر جي. وحل التشيكي جيلينك خامساً.",)
-    doc = BilingualDocument.from_paragraphs(list(ar), list(en))
+    texts = dict(BilingualDocument.from_paragraphs(list(ar), list(en)).texts)
     a = _analysed(ar, en)
     boundary = en[0].index(". ") + 1
     assert not [m for m in a.entities if m.lang == "en" and m.start < boundary < m.end]
     # What a recogniser that missed the boundary proposes is cut at it.
     start = en[0].index("Super-G")
     raw = [("en", start, en[0].index(" skier"), "ORG"), ("en", 0, 9, "PERSON")]
-    assert _within_sentences(doc, a, raw) == [("en", start, start + 7, "ORG"), ("en", 0, 9, "PERSON")]
+    assert _within_sentences(texts, a, raw) == [("en", start, start + 7, "ORG"), ("en", 0, 9, "PERSON")]
 
 
 def test_a_listed_place_without_its_designator_is_that_place() -> None:

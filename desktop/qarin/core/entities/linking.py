@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from qarin.core.entities.gazetteer import Entry, gazetteer
 from qarin.core.entities.translit import is_latin_designator, name_similarity
@@ -175,7 +176,9 @@ def _has_letter(word: str) -> bool:
     return any(c.isalpha() for c in word)
 
 
-def _gazetteer_keys(mentions: Sequence[Mention]) -> list[Entry | None]:
+def gazetteer_keys(mentions: Sequence[Mention]) -> list[Entry | None]:
+    """Each mention's gazetteer entry, where it has one (computed once per analysis: the kinds
+    pass and the clustering both read it)."""
     g = gazetteer()
     keys: list[Entry | None] = []
     for m in mentions:
@@ -234,10 +237,12 @@ _AR_ORDINAL_UNITS = {
 _AR_ORDINAL_TENS = {"عشر": 10, "عشرين": 20, "ثلاثين": 30}
 
 
+@lru_cache(maxsize=4096)
 def _date_signature(m: Mention) -> tuple[frozenset[int], frozenset[str]] | None:
     """What a date says, comparable across languages: its numbers (ordinal days read as
     numbers) and the months and weekdays it names (by gazetteer key).  None for a date that
-    names neither ("last year"): such dates link only as the one left on each side."""
+    names neither ("last year"): such dates link only as the one left on each side.  Cached:
+    a pair's dates are compared each with each."""
     text = to_western_digits(m.text)
     numbers = {int(d) for d in re.findall(r"\d+", text)}
     keys = set()
@@ -259,10 +264,12 @@ def cluster(
     mentions: Sequence[Mention],
     sentence_of: Sequence[str | None],
     beads: Iterable[Bead],
+    keys: Sequence[Entry | None] | None = None,
 ) -> tuple[list[int], list[Entry | None]]:
-    """Cluster index per mention (in first-mention order) and each cluster's gazetteer entry."""
+    """Cluster index per mention (in first-mention order) and each cluster's gazetteer entry;
+    ``keys`` are the mentions' `gazetteer_keys`, when the caller has them already."""
     clusters = _Clusters(mentions)
-    keys = _gazetteer_keys(mentions)
+    keys = gazetteer_keys(mentions) if keys is None else keys
     by_key: dict[str, int] = {}
     for i, entry in enumerate(keys):
         if entry is not None:
@@ -355,8 +362,12 @@ def _short_form_of(m: Mention, entry: Entry) -> bool:
     rest = full.replace(short, " ", 1).split()
     if m.lang == "en":
         return bool(rest) and all(map(is_latin_designator, rest))
-    g = gazetteer()
-    return bool(rest) and all(g.lookup_kind(w, "ar")[1] and g.lookup(w, "ar") for w in rest)
+    return bool(rest) and all(_is_nationality(w) for w in rest)
+
+
+def _is_nationality(word: str) -> bool:
+    entry, adjective = gazetteer().lookup_kind(word, "ar")
+    return entry is not None and adjective
 
 
 def _pair_leftovers(
@@ -420,13 +431,14 @@ def _within_language(mentions: Sequence[Mention], clusters: _Clusters) -> None:
 _LISTED_KINDS = frozenset(label.lower() for label in NAME_LABELS)
 
 
-def listed_kinds(mentions: Sequence[Mention]) -> list[Mention]:
+def listed_kinds(mentions: Sequence[Mention], keys: Sequence[Entry | None]) -> list[Mention]:
     """A name of the curated list is of the kind the list says, whatever each recogniser
     called it: Brexit is an event, not the person the small English model sees, nor the
     organisation the Arabic one sometimes does.  Only the listed name itself: an entity may
-    also hold names of another kind (the Democrats and the Democratic Party)."""
+    also hold names of another kind (the Democrats and the Democratic Party).  The kind it
+    takes is its entry's, so ``keys`` (the mentions' `gazetteer_keys`) hold for the result."""
     out = []
-    for m, entry in zip(mentions, _gazetteer_keys(mentions), strict=True):
+    for m, entry in zip(mentions, keys, strict=True):
         if (
             entry is not None
             and entry.key.split(":")[0] in _LISTED_KINDS

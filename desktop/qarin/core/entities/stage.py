@@ -97,13 +97,12 @@ def _sentence_of(index: dict[str, tuple[list[int], list[str]]], lang: str, pos: 
     return ids[i] if i >= 0 else None
 
 
-def _within_sentences(doc: BilingualDocument, analysis: Analysis, raw: list[Raw]) -> list[Raw]:
+def _within_sentences(texts: dict[str, str], analysis: Analysis, raw: list[Raw]) -> list[Raw]:
     """A name never runs into the next sentence: a recogniser that did not see the boundary
     ("Super-G. Czech") keeps the part in the sentence where the mention starts."""
     bounds: dict[str, list[tuple[int, int]]] = {
         lang: [(s.start, s.end) for s in analysis.sentences_of(lang)] for lang in LANGS
     }
-    texts: dict[str, str] = {lang: doc.texts.get(lang, "") for lang in LANGS}
     out: list[Raw] = []
     for lang, start, end, label in raw:
         i = bisect.bisect_right(bounds[lang], (start, len(texts[lang]))) - 1
@@ -182,16 +181,16 @@ def add_entities(
     default) adds the fine-tuned transformer to the Arabic recogniser (more names right, about
     half as fast; the fast model alone where it cannot load)."""
     found, used = _recognise(doc, english_model, accurate_arabic)
-    raw = _resolve_overlaps(_project(doc, analysis, _within_sentences(doc, analysis, found)))
-    index = _sentence_index(analysis)
     full: dict[str, str] = {lang: doc.texts.get(lang, "") for lang in LANGS}
-    mentions = linking.listed_kinds(
-        linking.one_reading_per_person(
-            [linking.Mention(lang, s, e, label, full[lang][s:e]) for lang, s, e, label in raw]
-        )
+    raw = _resolve_overlaps(_project(doc, analysis, _within_sentences(full, analysis, found)))
+    index = _sentence_index(analysis)
+    mentions = linking.one_reading_per_person(
+        [linking.Mention(lang, s, e, label, full[lang][s:e]) for lang, s, e, label in raw]
     )
+    keys = linking.gazetteer_keys(mentions)
+    mentions = linking.listed_kinds(mentions, keys)
     sentence_of = [_sentence_of(index, m.lang, m.start) for m in mentions]
-    order, entries = linking.cluster(mentions, sentence_of, analysis.beads)
+    order, entries = linking.cluster(mentions, sentence_of, analysis.beads, keys)
     counters = {"ar": 0, "en": 0}
     ids = []
     for m in mentions:
