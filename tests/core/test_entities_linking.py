@@ -821,3 +821,12 @@ def test_peoples_and_faiths_link_and_keep_their_kind_beside_their_party() -> Non
     assert _mention(a, "ar", "الديمقراطيين").link == _mention(a, "en", "Democrats").link
     assert _mention(a, "en", "Democrats").label == "NORP"
     assert _mention(a, "en", "Democratic Party").label == "ORG"  # listed as a party
+
+
+def test_two_readings_of_one_span_resolve_to_the_first_given() -> None:
+    from qarin.core.entities.stage import _resolve_overlaps
+
+    own, projected = ("en", 0, 8, "PERSON"), ("en", 0, 8, "GPE")
+    assert _resolve_overlaps([own, projected]) == [own]
+    assert _resolve_overlaps([projected, own]) == [projected]
+    assert _resolve_overlaps([("en", 0, 3, "GPE"), own]) == [own]  # the longer span wins

@@ -146,13 +146,16 @@ def _project(doc: BilingualDocument, analysis: Analysis, raw: list[Raw]) -> list
 
 
 def _resolve_overlaps(raw: list[Raw]) -> list[Raw]:
-    """Longest span wins where two overlap (a projected full name over a partial one)."""
+    """Longest span wins where two overlap (a projected full name over a partial one); of two
+    of one span, the first given (the recogniser's own reading before a projected one)."""
     out: list[Raw] = []
     # Kept spans of each language never overlap, so sorted by start they are sorted by end too:
     # the only one that can overlap a new span is the last to start before it ends.
     starts: dict[str, list[int]] = defaultdict(list)
     ends: dict[str, list[int]] = defaultdict(list)
-    for m in sorted(set(raw), key=lambda m: (m[0], -(m[2] - m[1]), m[1])):
+    # dict.fromkeys, not set: duplicates go in input order, so the same document always gives
+    # the same reading (a set's order changes with Python's string hashing from run to run).
+    for m in sorted(dict.fromkeys(raw), key=lambda m: (m[0], -(m[2] - m[1]), m[1])):
         lang, start, end, _ = m
         k = bisect.bisect_left(starts[lang], end)
         if k and ends[lang][k - 1] > start:
