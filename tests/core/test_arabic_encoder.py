@@ -222,3 +222,50 @@ def test_passes_hold_a_bounded_number_of_pieces() -> None:
     # Padded to 202 pieces, five chunks fit in 1,024; the two long ones share the next pass.
     assert [[c[0] for c in b] for b in batches] == [[0, 1, 2, 3, 4], [5, 6]]
     assert _batches([(0, 0, [1] * 2000, [0])]) == [[(0, 0, [1] * 2000, [0])]]  # never empty
+
+
+def test_a_proclitic_is_read_apart_only_when_asked(e5: e5_file.E5File) -> None:
+    from qarin.core.entities.arabic_encoder import word_reading
+
+    def cut(word: str) -> int:
+        return 1 if word.startswith(("و", "ب")) else 0
+
+    assert word_reading(e5, "ولبنان", None) == (e5.pieces("ولبنان"), 0)
+    # Read apart, the stem has the bare word's pieces and carries the tag.
+    assert word_reading(e5, "ولبنان", cut) == (e5.pieces("و") + e5.pieces("لبنان"), 1)
+    assert word_reading(e5, "لبنان", cut) == (e5.pieces("لبنان"), 0)
+    # ل before the article: the article's alif comes back (للمغرب is ل + المغرب).
+    assert word_reading(e5, "للمغرب", cut) == (e5.pieces("ل") + e5.pieces("المغرب"), 1)
+    assert word_reading(e5, "وللمغرب", cut) == (
+        e5.pieces("و") + e5.pieces("ل") + e5.pieces("المغرب"),
+        2,
+    )
+    assert word_reading(e5, " ", cut) == (e5.pieces("•"), 0)
+    assert word_reading(e5, "و", cut) == (e5.pieces("و"), 0)  # nothing left after it
+
+
+def test_an_encoder_trained_with_proclitics_apart_reads_them_so(
+    e5: e5_file.E5File, tmp_path: Path
+) -> None:
+    import json
+
+    with np.load(WEIGHTS) as npz:
+        data = {k: npz[k] for k in npz.files}
+    meta = json.loads(str(data["meta"]))
+    data["meta"] = np.array(json.dumps({**meta, "proclitics_apart": True}))
+    apart = tmp_path / WEIGHTS_FILE
+    np.savez(apart, **data)
+    with pytest.raises(ValueError, match="proclitics apart"):
+        EncoderTagger(apart, e5, "numpy")
+    tagger = EncoderTagger(apart, e5, "numpy", lambda w: 1 if w[:1] == "و" and len(w) > 3 else 0)
+    glued = tagger.probabilities([["قال", "وباريس"]])[0]
+    spaced = tagger.probabilities([["قال", "و", "باريس"]])[0]
+    # The same pieces in the same order: the glued word is tagged where "باريس" is.
+    assert np.allclose(glued[1], spaced[2], atol=1e-5)
+    assert not np.allclose(glued[1], spaced[1], atol=1e-3)
+    # The shipped weights read words whole, whatever they are given.
+    whole = EncoderTagger(WEIGHTS, e5, "numpy", lambda w: 1)
+    assert np.allclose(
+        whole.probabilities([["قال", "وباريس"]])[0],
+        EncoderTagger(WEIGHTS, e5, "numpy").probabilities([["قال", "وباريس"]])[0],
+    )

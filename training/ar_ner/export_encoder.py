@@ -48,11 +48,16 @@ def main() -> None:
     }
     if ids:
         state["piece_ids"] = ids[0].numpy()
+    # Models saved before the flag read words whole.
+    apart = [bool(s["proclitics_apart"]) if "proclitics_apart" in s else False for s in states]
+    if len(set(apart)) > 1:
+        raise SystemExit("the models read words differently: they cannot be averaged")
+    state.pop("proclitics_apart", None)
     e5 = e5_file.E5File(e5_file.default_path())
     if "piece_ids" in state:
         vocab = [int(i) for i in state["piece_ids"]]
     else:  # models saved before the rows' pieces were stored: the training part's pieces
-        vocab = piece_vocabulary(e5, corpora.anercorp_splits()["train_full"])
+        vocab = piece_vocabulary(e5, corpora.anercorp_splits()["train_full"], None)
     rows = state["emb.weight"]
     if len(vocab) != len(rows):
         raise SystemExit(f"{model_path}: {len(rows)} embedding rows, vocabulary has {len(vocab)}")
@@ -73,7 +78,8 @@ def main() -> None:
     out["type"] = state["tok_type"]
     out["eln_w"], out["eln_b"] = state["eln_w"], state["eln_b"]
     out["head.w"], out["head.b"] = state["head.weight"].T.copy(), state["head.bias"]
-    out["meta"] = np.array(json.dumps({"tags": TAGS, "layers": layers, "format": 1}))
+    meta = {"tags": TAGS, "layers": layers, "format": 1, "proclitics_apart": apart[0]}
+    out["meta"] = np.array(json.dumps(meta))
     out_dir.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out_dir / "encoder.npz", **out)
     size = (out_dir / "encoder.npz").stat().st_size

