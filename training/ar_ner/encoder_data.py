@@ -11,7 +11,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
 # The tagger's own reading of a word, so fine-tuning and Qarin split words alike.
-from qarin.core.entities.arabic_encoder import ProcliticLength, word_reading  # noqa: E402
+from qarin.core.entities.arabic_encoder import (  # noqa: E402
+    ProcliticLength,
+    word_reading,
+)
 from qarin.core.entities.arabic_gazetteer import Gazetteer  # noqa: E402
 
 # Word tags the encoder predicts: ANERcorp's three scored classes in BIO.
@@ -45,3 +48,10 @@ def piece_vocabulary(
     """Piece ids whose embedding rows are fine-tuned (and shipped), in row order."""
     ids = {i for s in sentences for w, _ in s for i in word_reading(e5, w, proclitic_length)[0]}
     return sorted(ids | {e5.bos, e5.eos})
+
+
+def gazetteer_tags(gazetteer: Gazetteer) -> list[str]:
+    """The encoder's input tags for listed phrases ("O" first: the index of untagged words)."""
+    labels = sorted(set(gazetteer.phrases.values()))
+    return ["O"] + [f"{p}-{label}" for label in labels for p in ("B", "I")]
+

@@ -53,6 +53,9 @@ def main() -> None:
     if len(set(apart)) > 1:
         raise SystemExit("the models read words differently: they cannot be averaged")
     state.pop("proclitics_apart", None)
+    # The gazetteer tags the encoder read as input (finetune_encoder.py --gazetteer-input).
+    names = state.pop("gazetteer_tags", None)
+    gazetteer = [] if names is None else json.loads(bytes(names.round().astype(np.uint8)).decode())
     e5 = e5_file.E5File(e5_file.default_path())
     if "piece_ids" in state:
         vocab = [int(i) for i in state["piece_ids"]]
@@ -78,7 +81,15 @@ def main() -> None:
     out["type"] = state["tok_type"]
     out["eln_w"], out["eln_b"] = state["eln_w"], state["eln_b"]
     out["head.w"], out["head.b"] = state["head.weight"].T.copy(), state["head.bias"]
-    meta = {"tags": TAGS, "layers": layers, "format": 1, "proclitics_apart": apart[0]}
+    if gazetteer:
+        out["gazetteer_rows"] = state["gaz.weight"]
+    meta = {
+        "tags": TAGS,
+        "layers": layers,
+        "format": 1,
+        "proclitics_apart": apart[0],
+        "gazetteer_tags": gazetteer,
+    }
     out["meta"] = np.array(json.dumps(meta))
     out_dir.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out_dir / "encoder.npz", **out)

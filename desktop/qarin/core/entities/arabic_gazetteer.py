@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from qarin.core.entities.arabic_text import stem_key, strip_proclitic
+from qarin.core.entities.arabic_text import is_arabic, normalise, stem_key, strip_proclitic
 
 # Labels a phrase can carry.  NAME marks single personal-name words (given or family names):
 # they are evidence for PERSON, not a PERSON span by themselves.
@@ -76,6 +76,18 @@ class Gazetteer:
             out.append(found)
             i = found[1]
         return out
+
+    def bio(self, stems: Sequence[str]) -> list[str]:
+        """Each token's place in a listed phrase: "B-GPE", "I-GPE", ... or "O"."""
+        out = ["O"] * len(stems)
+        for start, end, label in self.match(stems):
+            for i in range(start, end):
+                out[i] = ("B-" if i == start else "I-") + label
+        return out
+
+    def word_tags(self, words: Sequence[str]) -> list[str]:
+        """``bio`` of words as the tokenizer stems them (arabic_lang.annotate's LEMMA)."""
+        return self.bio([self.stem(w) if is_arabic(w) else normalise(w.lower()) for w in words])
 
     # -- persistence ---------------------------------------------------------------------------
 

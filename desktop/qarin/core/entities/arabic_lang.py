@@ -79,11 +79,8 @@ def annotate(doc: Doc, gazetteer: Gazetteer) -> Doc:
             token.norm_ = stem
             token.tag_ = "-"
         stems.append(stem)
-    for token in doc:
-        token.lemma_ = "O"
-    for start, end, label in gazetteer.match(stems):
-        for i in range(start, end):
-            doc[i].lemma_ = ("B-" if i == start else "I-") + label
+    for token, tag in zip(doc, gazetteer.bio(stems), strict=True):
+        token.lemma_ = tag
     return doc
 
 
