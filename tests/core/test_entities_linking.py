@@ -830,3 +830,23 @@ def test_two_readings_of_one_span_resolve_to_the_first_given() -> None:
     assert _resolve_overlaps([own, projected]) == [own]
     assert _resolve_overlaps([projected, own]) == [projected]
     assert _resolve_overlaps([("en", 0, 3, "GPE"), own]) == [own]  # the longer span wins
+
+
+def test_a_clear_match_links_across_a_label_slip_and_a_title() -> None:
+    from qarin.core.model import Bead
+
+    beads = [Bead(("a1",), ("e1",), 1.0)]
+    # Two names on each side, so only the names' likeness can pair them.
+    mentions = [
+        LinkMention("ar", 0, 11, "PERSON", "بريت كافانو"),
+        LinkMention("ar", 20, 37, "ORG", "ساترداي نايت لايف"),
+        LinkMention("en", 0, 15, "ORG", "Brett Kavanaugh"),  # spaCy's slip
+        LinkMention("en", 20, 39, "WORK_OF_ART", "Saturday Night Live"),
+    ]
+    order, _ = cluster(mentions, ["a1", "a1", "e1", "e1"], beads)
+    assert order[0] == order[2] and order[1] == order[3] and order[0] != order[1]
+    # A slip needs a clear likeness: a person and an organisation merely alike stay apart.
+    assert name_similarity("كافانو", "Kavanaugh") < 0.85
+    loose = [LinkMention("ar", 0, 6, "PERSON", "كافانو"), mentions[2], mentions[3]]
+    order, _ = cluster(loose, ["a1", "e1", "e1"], beads)
+    assert len(set(order)) == 3
