@@ -251,7 +251,7 @@ class EncoderTagger:
         for s, words in enumerate(sentences):
             readings = [self._reading(w) for w in words]
             pieces = [
-                tuple(i + mark for i in p[:_ROOM])
+                tuple(i + mark for i in p[:_ROOM]) if mark else p[:_ROOM]
                 for (p, _), mark in zip(readings, marks[s], strict=True)
             ]
             for start, end in _chunks(words, [len(p) for p in pieces]):
