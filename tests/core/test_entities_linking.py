@@ -850,3 +850,18 @@ def test_a_clear_match_links_across_a_label_slip_and_a_title() -> None:
     loose = [LinkMention("ar", 0, 6, "PERSON", "كافانو"), mentions[2], mentions[3]]
     order, _ = cluster(loose, ["a1", "e1", "e1"], beads)
     assert len(set(order)) == 3
+
+
+def test_a_slip_outnumbered_in_its_entity_takes_the_entitys_label() -> None:
+    from qarin.core.entities.linking import cluster_label, labels_in_entity
+
+    russia = ["GPE", "GPE", "PERSON", "GPE", "NORP", "LOC"]  # روسيا once read as a person
+    assert labels_in_entity(russia, cluster_label(russia)) == [
+        "GPE", "GPE", "GPE", "GPE", "NORP", "LOC"]  # fmt: skip
+    # Nearer even, each recogniser keeps its reading (the entity shows the person's).
+    even = ["PERSON", "ORG"]
+    assert cluster_label(even) == cluster_label(list(reversed(even))) == "PERSON"
+    assert labels_in_entity(even, "PERSON") == even
+    assert labels_in_entity(["ORG", "ORG", "PERSON"], "ORG") == ["ORG", "ORG", "ORG"]
+    # Dates and numbers are not names: never relabelled.
+    assert labels_in_entity(["DATE", "DATE", "TIME"], "DATE") == ["DATE", "DATE", "TIME"]

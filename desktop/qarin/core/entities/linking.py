@@ -464,4 +464,27 @@ def cluster_label(labels: Iterable[str]) -> str:
     places = Counter({label: counts[label] for label in ("GPE", "LOC") if counts[label]})
     if counts.get("NORP") and places:
         return places.most_common(1)[0][0]
-    return counts.most_common(1)[0][0]
+    # A tie between a person and another kind is a recogniser's slip on a person's name (spaCy's
+    # small model reads many as organisations); other ties go to the first given.
+    return max(counts, key=lambda label: (counts[label], label == "PERSON"))
+
+
+def labels_in_entity(labels: Sequence[str], entity: str) -> list[str]:
+    """The labels an entity's mentions show: a name of another kind than the entity's, which
+    its mentions outnumber at least two to one, is a recogniser's slip and takes the entity's
+    label (روسيا read as a person among forty mentions of Russia; "Rangers" as a person), so
+    the entity has one colour in both panes.  A nationality keeps its kind inside its country,
+    places their own (a region inside a country's entity stays a LOC); where the kinds are
+    nearer even (Donggala a person in English, a place in Arabic), each keeps its own.
+    ``entity`` is the entity's label (``cluster_label`` of these)."""
+    counts = Counter(labels)
+    return [
+        entity
+        if own in NAME_LABELS
+        and entity in NAME_LABELS
+        and "NORP" not in (own, entity)
+        and _group(own) != _group(entity)
+        and counts[entity] >= 2 * counts[own]
+        else own
+        for own in labels
+    ]

@@ -203,6 +203,7 @@ def add_entities(
     for i, c in enumerate(order):
         members[c].append(i)
     links = []
+    shown: dict[int, str] = {}
     for c in range(len(entries)):
         idx = members[c]
         entry = entries[c]
@@ -219,10 +220,20 @@ def add_entities(
                 names[lang] = own
             else:
                 names[lang] = gaz or own
-        label = linking.cluster_label(mentions[i].label for i in idx)
+        own_labels = [mentions[i].label for i in idx]
+        label = linking.cluster_label(own_labels)
+        shown.update(zip(idx, linking.labels_in_entity(own_labels, label), strict=True))
         links.append(EntityLink(f"L{c}", label, names, tuple(ids[i] for i in idx)))
     entities = tuple(
-        EntityMention(ids[i], m.lang, m.start, m.end, m.text, m.label, f"L{order[i]}")  # type: ignore[arg-type]
+        EntityMention(
+            ids[i],
+            m.lang,  # type: ignore[arg-type]
+            m.start,
+            m.end,
+            m.text,
+            shown[i],
+            f"L{order[i]}",
+        )
         for i, m in enumerate(mentions)
     )
     return replace(
