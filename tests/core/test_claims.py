@@ -379,3 +379,25 @@ def test_any_text_gives_spans_inside_it(text: str) -> None:
             assert text[cue.span.start : cue.span.end].strip()
         for hedge in find_hedges(text, lang):
             assert 0 <= hedge.start < hedge.end <= len(text)
+
+
+def test_he_said_is_the_person_the_sentence_opens_with_not_an_earlier_organisation() -> None:
+    first = "ظهر المغني في برنامج ساترداي نايت لايف."
+    second = "تعرض كاني ويست لاستهجان بعد أن أثنى على دونالد ترامب وقال إنه سيرشح نفسه."
+    doc = BilingualDocument.from_paragraphs([first, second], [])
+    text = doc.texts["ar"]
+
+    def mention(mid: str, name: str, label: str, link: str) -> EntityMention:
+        start = text.index(name)
+        return EntityMention(mid, "ar", start, start + len(name), name, label, link)
+
+    mentions = (
+        mention("a0", "ساترداي نايت لايف", "ORG", "L0"),
+        mention("a1", "كاني ويست", "PERSON", "L1"),
+        mention("a2", "دونالد ترامب", "PERSON", "L2"),
+    )
+    analysis = analyse(doc, entities=False)
+    analysis = add_claim_suggestions(doc, Analysis(analysis.sentences, analysis.beads, entities=mentions))
+    [claim] = analysis.claims
+    assert [doc.text(s) for s in claim.cue] == ["وقال"]
+    assert claim.claimant == "L1"  # not Trump, named nearer the verb; not the show

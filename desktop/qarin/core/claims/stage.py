@@ -24,6 +24,8 @@ from qarin.core.claims.hedges import find_hedges
 from qarin.core.document import LANGS, BilingualDocument, Lang, Span
 from qarin.core.model import Analysis, ClaimSuggestion, EntityMention, Sentence
 
+# English first: its recogniser is the stronger one.
+LANGS_EN_FIRST: tuple[Lang, ...] = ("en", "ar")
 # "He added" refers to the previous claim's speaker only while that claim is this close;
 # further on, the last person mentioned is a better guess.
 _ANAPHOR_REACH = 3
@@ -100,20 +102,30 @@ def _choose(guesses: list[tuple[Lang, Claimant | None]]) -> Claimant | None:
     return ANAPHOR if anaphor else None
 
 
-def _last_person(analysis: Analysis, index: _MentionIndex, before_bead: int) -> _Speaker | None:
-    """The last person or organisation mentioned in the few beads before ``before_bead``
-    (English first)."""
-    for bi in range(before_bead - 1, max(-1, before_bead - 1 - _ANAPHOR_REACH), -1):
-        bead = analysis.beads[bi]
-        for lang in ("en", "ar"):
-            for sid in reversed(bead.ids(lang)):
-                s = analysis.sentence(sid)
-                for m in reversed(index.within(s)):
-                    if m.label in PERSON_LABELS or m.label in ORG_LABELS:
-                        if m.link is not None:
-                            return _Speaker(m.link, True, bi, "entity")
-                        return _Speaker(m.text, False, bi, "entity")
-    return None
+def _last_person(
+    analysis: Analysis, index: _MentionIndex, bead: int, cue_starts: dict[Lang, int]
+) -> _Speaker | None:
+    """Who "he said" refers to: in the cue's own bead the first person named before the cue,
+    its sentence's subject ("Kanye West was booed … praised Donald Trump and said he would
+    run"), else the person last mentioned in the few beads before (English first); an
+    organisation only where no person is."""
+    found: dict[bool, _Speaker] = {}
+    for bi in range(bead, max(-1, bead - 1 - _ANAPHOR_REACH), -1):
+        for lang in LANGS_EN_FIRST:
+            ids = analysis.beads[bi].ids(lang)
+            mentions = [m for sid in ids for m in index.within(analysis.sentence(sid))]
+            if bi == bead:
+                mentions = [m for m in mentions if m.start < cue_starts.get(lang, -1)]
+            else:
+                mentions.reverse()
+            for m in mentions:
+                person = m.label in PERSON_LABELS
+                if person or m.label in ORG_LABELS:
+                    value = m.link if m.link is not None else m.text
+                    found.setdefault(person, _Speaker(value, m.link is not None, bi, "entity"))
+        if True in found:
+            return found[True]
+    return found.get(False)
 
 
 def _full_name(name: str, earlier: list[_Speaker]) -> str:
@@ -149,7 +161,8 @@ def add_claim_suggestions(doc: BilingualDocument, analysis: Analysis) -> Analysi
             for sid in bead.ids(lang):
                 s = analysis.sentence(sid)
                 hedges.extend(find_hedges(text, lang, s.start, s.end))
-        speaker = _resolve(_choose(guesses), speakers, analysis, index, bi)
+        cue_starts = {span.lang: span.start for span in cues}
+        speaker = _resolve(_choose(guesses), speakers, analysis, index, bi, cue_starts)
         if speaker is not None:
             speakers.append(speaker)
         claims.append(
@@ -171,6 +184,7 @@ def _resolve(
     analysis: Analysis,
     index: _MentionIndex,
     bead: int,
+    cue_starts: dict[Lang, int],
 ) -> _Speaker | None:
     """The speaker of a claim: its own claimant, or for an anaphor the previous claim's
     speaker if near, else the person last mentioned, else the previous speaker anyway."""
@@ -186,7 +200,7 @@ def _resolve(
     previous = speakers[-1] if speakers else None
     if previous is not None and bead - previous.bead <= _ANAPHOR_REACH:
         return replace(previous, bead=bead)
-    mentioned = _last_person(analysis, index, bead)
+    mentioned = _last_person(analysis, index, bead, cue_starts)
     if mentioned is not None and (previous is None or mentioned.bead > previous.bead):
         return replace(mentioned, bead=bead)
     return replace(previous, bead=bead) if previous is not None else None
