@@ -865,3 +865,36 @@ def test_a_slip_outnumbered_in_its_entity_takes_the_entitys_label() -> None:
     assert labels_in_entity(["ORG", "ORG", "PERSON"], "ORG") == ["ORG", "ORG", "ORG"]
     # Dates and numbers are not names: never relabelled.
     assert labels_in_entity(["DATE", "DATE", "TIME"], "DATE") == ["DATE", "DATE", "TIME"]
+
+
+def test_a_country_or_a_people_read_as_a_person_is_no_ones_surname() -> None:
+    from qarin.core.entities.linking import cluster, gazetteer_keys, listed_kinds
+    from qarin.core.model import Bead
+
+    mentions = [
+        LinkMention("ar", 0, 7, "PERSON", "جاك روس"),
+        LinkMention("ar", 10, 15, "PERSON", "روسيا"),  # the model's slip: Russia
+        LinkMention("ar", 20, 36, "PERSON", "ديبورا لي فيرنيس"),
+        LinkMention("ar", 40, 44, "PERSON", "فرنسي"),  # "French", spelt like her surname
+        LinkMention("ar", 50, 53, "PERSON", "روس"),  # the coach's surname
+    ]
+    keys = gazetteer_keys(mentions)
+    relabelled = listed_kinds(mentions, keys)
+    assert [m.label for m in relabelled] == ["PERSON", "GPE", "PERSON", "PERSON", "PERSON"]
+    order, _ = cluster(relabelled, [None] * 5, [Bead(("a1",), ("e1",), 1.0)], keys)
+    assert order[0] == order[4]  # روس is جاك روس
+    assert len({order[0], order[1], order[2], order[3]}) == 4
+
+
+def test_a_people_never_links_to_a_person_across_the_languages() -> None:
+    from qarin.core.model import Bead
+
+    beads = [Bead(("a1",), ("e1",), 1.0)]
+    mentions = [
+        LinkMention("ar", 0, 3, "NORP", "روس"),  # Russians
+        LinkMention("ar", 10, 15, "GPE", "لندن"),
+        LinkMention("en", 0, 4, "PERSON", "Ross"),
+        LinkMention("en", 10, 16, "GPE", "London"),
+    ]
+    order, _ = cluster(mentions, ["a1", "a1", "e1", "e1"], beads)
+    assert order[0] != order[2] and order[1] == order[3]

@@ -226,6 +226,8 @@ def _cross_score(a: Mention, e: Mention) -> float:
         return 1.0 if same else 0.0
     if a.label not in NAME_LABELS or e.label not in NAME_LABELS:
         return 0.0
+    if {a.label, e.label} == {"PERSON", "NORP"}:
+        return 0.0  # a people is no one person, however alike they sound (روس, Ross)
     sim = name_similarity(a.text, e.text)
     if _group(a.label) != _group(e.label):
         sim = sim if sim >= SLIP_MATCH else 0.0
@@ -315,7 +317,7 @@ def cluster(
             [a for a in ar if a not in used and keys[a] is None],
             [e for e in en if e not in used and keys[e] is None],
         )
-    _within_language(mentions, clusters)
+    _within_language(mentions, clusters, keys)
     roots: dict[int, int] = {}
     order = []
     for i in range(len(mentions)):
@@ -408,8 +410,12 @@ def _pair_leftovers(
         clusters.union(a[0], e[0])
 
 
-def _within_language(mentions: Sequence[Mention], clusters: _Clusters) -> None:
-    """Same name again, or a surname alone after the full name, in one language."""
+def _within_language(
+    mentions: Sequence[Mention], clusters: _Clusters, keys: Sequence[Entry | None]
+) -> None:
+    """Same name again, or a surname alone after the full name, in one language.  A one-word
+    "person" the list knows as a place is that place, no one's surname (the model's روسيا,
+    spelt like the coach جاك روس without its long vowels)."""
     seen: dict[tuple[str, str, str], int] = {}
     full_by_surname: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
@@ -425,10 +431,20 @@ def _within_language(mentions: Sequence[Mention], clusters: _Clusters) -> None:
             for surname in _surname_keys(m):
                 full_by_surname[(m.lang, surname)].append(i)
     for i, m in enumerate(mentions):
-        if m.label == "PERSON" and len(_surface(m).split()) == 1:
+        entry = keys[i]
+        if (
+            m.label == "PERSON"
+            and len(_surface(m).split()) == 1
+            and (entry is None or entry.label == "PERSON")
+        ):
+            # A word the list knows as a place or a people is a surname only as written
+            # (the coach روس), never by its sound (فرنسي, "French", for فيرنيس).
+            forms = _surname_keys(m)
+            if _names_a_place(m):
+                forms = frozenset(f for f in forms if not f.startswith("~"))
             fulls = {
                 clusters.find(j)
-                for surname in _surname_keys(m)
+                for surname in forms
                 for j in full_by_surname.get((m.lang, surname), [])
             }
             if len(fulls) == 1:
@@ -442,19 +458,28 @@ def listed_kinds(mentions: Sequence[Mention], keys: Sequence[Entry | None]) -> l
     """A name of the curated list is of the kind the list says, whatever each recogniser
     called it: Brexit is an event, not the person the small English model sees, nor the
     organisation the Arabic one sometimes does.  Only the listed name itself: an entity may
-    also hold names of another kind (the Democrats and the Democratic Party).  The kind it
-    takes is its entry's, so ``keys`` (the mentions' `gazetteer_keys`) hold for the result."""
+    also hold names of another kind (the Democrats and the Democratic Party).  So is a country's
+    Arabic name the model read as a person.  The kind it takes is its entry's, so ``keys``
+    (the mentions' `gazetteer_keys`) hold for the result."""
     out = []
     for m, entry in zip(mentions, keys, strict=True):
         if (
             entry is not None
-            and entry.key.split(":")[0] in _LISTED_KINDS
             and m.label in NAME_LABELS
             and m.label != entry.label
+            # A "person" keeps a place's entry only as the country it names (the model's
+            # روسيا: gazetteer_keys), so it is that country too.
+            and (entry.key.split(":")[0] in _LISTED_KINDS or m.label == "PERSON")
         ):
             m = replace(m, label=entry.label)
         out.append(m)
     return out
+
+
+def _names_a_place(m: Mention) -> bool:
+    """Whether the list knows the word as a place or a people (فرنسي, "French")."""
+    entry, _demonym = gazetteer().lookup_kind(m.text, m.lang)
+    return entry is not None and entry.label in ("GPE", "LOC", "NORP")
 
 
 def cluster_label(labels: Iterable[str]) -> str:
