@@ -898,3 +898,15 @@ def test_a_people_never_links_to_a_person_across_the_languages() -> None:
     ]
     order, _ = cluster(mentions, ["a1", "a1", "e1", "e1"], beads)
     assert order[0] != order[2] and order[1] == order[3]
+
+
+def test_a_name_of_several_words_is_one_entity_whatever_its_readings() -> None:
+    mentions = [
+        LinkMention("en", 0, 18, "FAC", "Paris Fashion Week"),
+        LinkMention("en", 30, 48, "ORG", "Paris Fashion Week"),
+        LinkMention("en", 60, 70, "PERSON", "Washington"),  # one word may name two things
+        LinkMention("en", 80, 90, "GPE", "Washington"),
+    ]
+    order, _ = cluster(mentions, [None] * 4, [])
+    assert order[0] == order[1]
+    assert order[2] != order[3]

@@ -422,7 +422,10 @@ def _within_language(
         if m.label not in NAME_LABELS and m.label not in ("DATE", "TIME"):
             continue
         surface = _surface(m)
-        key = (m.lang, _group(m.label), surface)
+        # A name of several words is one thing whatever kind each reading gave it ("Paris
+        # Fashion Week" a place here, an organisation there); one word may be two (Washington).
+        several = m.label in NAME_LABELS and " " in surface
+        key = (m.lang, "name" if several else _group(m.label), surface)
         if key in seen:
             clusters.union(seen[key], i)
         else:
