@@ -910,3 +910,15 @@ def test_a_name_of_several_words_is_one_entity_whatever_its_readings() -> None:
     order, _ = cluster(mentions, [None] * 4, [])
     assert order[0] == order[1]
     assert order[2] != order[3]
+
+
+def test_american_states_are_listed_and_a_team_named_for_one_stays_a_team() -> None:
+    from qarin.core.entities.linking import gazetteer_keys, listed_kinds
+
+    assert _key("Texas", "en") == _key("تكساس", "ar") is not None
+    assert _key("West Virginia", "en") == _key("فيرجينيا الغربية", "ar") != _key("Virginia", "en")
+    assert _key("Georgia", "en") == _key("جورجيا", "ar") == _key("Georgia", "en")  # the country
+    team = LinkMention("en", 0, 9, "ORG", "Tennessee")  # "Tennessee beat Alabama"
+    place = LinkMention("en", 20, 25, "LOC", "Texas")
+    mentions = [team, place]
+    assert [m.label for m in listed_kinds(mentions, gazetteer_keys(mentions))] == ["ORG", "GPE"]

@@ -473,6 +473,9 @@ def listed_kinds(mentions: Sequence[Mention], keys: Sequence[Entry | None]) -> l
             # A "person" keeps a place's entry only as the country it names (the model's
             # روسيا: gazetteer_keys), so it is that country too.
             and (entry.key.split(":")[0] in _LISTED_KINDS or m.label == "PERSON")
+            # An organisation named as a listed place is its team ("Tennessee beat
+            # Alabama"), as clubs are their towns'.
+            and not (entry.label in ("GPE", "LOC") and m.label == "ORG")
         ):
             m = replace(m, label=entry.label)
         out.append(m)
