@@ -578,6 +578,11 @@ def test_a_time_zone_is_not_an_organisation() -> None:
     text = "It happened on Thursday at about 19:30 BST."
     start = text.index("BST")
     assert english._tidy(text, start, start + 3, "ORG") == []
+    text = "The count stood at one million at 10:00 Central European Time on Friday."
+    start = text.index("Central")
+    assert english._tidy(text, start, start + len("Central European Time"), "ORG") == []
+    text = "Time Warner said so."
+    assert english._tidy(text, 0, 11, "ORG") == [(0, 11, "ORG")]
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,13 @@ _PROPER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 _CAPITALISED_LABELS = frozenset(
     {*_PROPER_LABELS, "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
+# A time zone named in full ("Central European Time", "Pacific Standard Time"): part of a
+# time, no organisation.
+_TIME_ZONE_NAME = re.compile(
+    r"^(?:(?:Central|Eastern|Western|Pacific|Mountain|Atlantic|Greenwich|European|British|"
+    r"Arabia|Moscow|Indian|China|Japan|Korea|Australian|Gulf|Standard|Daylight|Summer|Mean)\s+)+"
+    r"Time$"
+)
 # Diseases and viruses, which the small model calls people or organisations ("COVID-19",
 # "H5N1"): none of the labels fits them, and a reader does not follow them as names.  A
 # mention with one of these words (SARS-CoV-2, HCoV-NL63) is dropped.
@@ -122,7 +129,7 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[Mention]:
     if t and t.start() > 0:
         end = start + t.start()
         span = text[start:end]
-    if not span or span in _TIME_ZONES or _a_disease(span):
+    if not span or span in _TIME_ZONES or _TIME_ZONE_NAME.match(span) or _a_disease(span):
         return []
     if label in _CAPITALISED_LABELS and span.upper() != span and span.lower() == span:
         return []  # "mouse", "turkey", "myalgia": English writes names with a capital
