@@ -927,3 +927,24 @@ def test_american_states_are_listed_and_a_team_named_for_one_stays_a_team() -> N
     place = LinkMention("en", 20, 25, "LOC", "Texas")
     mentions = [team, place]
     assert [m.label for m in listed_kinds(mentions, gazetteer_keys(mentions))] == ["ORG", "GPE"]
+
+
+def test_numbers_with_scales_link_by_their_value_or_their_figure() -> None:
+    from qarin.core.entities.linking import Mention
+
+    order = _one_pair([
+        Mention("ar", 0, 5, "CARDINAL", "مليون"),
+        Mention("ar", 10, 16, "CARDINAL", "52 ألف"),
+        Mention("ar", 20, 27, "CARDINAL", "1051635"),
+        Mention("en", 0, 11, "CARDINAL", "one million"),
+        Mention("en", 20, 29, "CARDINAL", "1,051,635"),
+        Mention("en", 40, 51, "CARDINAL", "52 thousand"),
+    ])
+    assert order[0] == order[3] and order[1] == order[5] and order[2] == order[4]
+    assert len(set(order)) == 3
+    # A recogniser that left the scale out ("£125m" read as 125) still meets 125 مليون.
+    order = _one_pair([
+        Mention("ar", 0, 14, "MONEY", "125 مليون جنيه"),
+        Mention("en", 0, 3, "MONEY", "125"),
+    ])
+    assert order[0] == order[1]

@@ -101,13 +101,53 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 
-def _number(m: Mention) -> str | None:
-    digits = re.sub(r"[^\d.]", "", to_western_digits(m.text).replace("٫", "."))
-    if digits:
-        return digits
-    word = normalize_arabic(m.text).strip().lower() if m.lang == "ar" else m.text.strip().lower()
-    value = _NUMBER_WORDS.get(re.sub(r"^و(?=\w{3})", "", word) if m.lang == "ar" else word)
-    return str(value) if value is not None else None
+# Words that multiply what comes before them ("52 thousand", "one million", مليون alone).
+_SCALES = {
+    "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12,  # "$5m", "£2bn"
+    "مئه": 100, "مائه": 100, "الف": 10**3, "الاف": 10**3, "مليون": 10**6, "ملايين": 10**6,
+    "مليار": 10**9, "مليارات": 10**9, "ترليون": 10**12, "تريليون": 10**12,
+}  # fmt: skip
+_NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)
+def _number(m: Mention) -> tuple[float, float] | None:
+    """What a count says, comparable across languages: its value, digits and number words read
+    together ("one million" ~ مليون, "52 thousand" ~ 52 ألف, "1,051,635" ~ 1051635), and the
+    figure before its scale (125 of "125 مليون": a recogniser may leave the scale out, "£125m"
+    read as 125).  Words that are neither (at least, about) are passed over.  Cached: a pair's
+    numbers are compared each with each."""
+    text = to_western_digits(m.text).replace("٫", ".").replace(",", "").replace("٬", "")
+    text = normalize_arabic(text) if m.lang == "ar" else text.lower()
+    value: float | None = None
+    figure: float | None = None
+    digits = ""  # digit groups run together, as before a scale: "1 051 635", a score "2-0"
+    for token in _NUMBER_TOKEN.findall(text):
+        word = re.sub(r"^و(?=\w{3})", "", token) if m.lang == "ar" else token
+        if token[0].isdigit():
+            digits += token
+            value = float(digits) if digits.count(".") < 2 else None
+        elif word in _SCALES:
+            digits = ""
+            figure = value if figure is None else figure
+            value = (value or 1) * _SCALES[word]
+        elif word in _NUMBER_WORDS:
+            digits = ""
+            value = (value or 0) + _NUMBER_WORDS[word]
+    if value is None:
+        return None
+    return value, value if figure is None else figure
+
+
+def _number_match(a: Mention, e: Mention) -> float:
+    """1 for one value, 0.8 for one figure with a scale on one side only (125 ~ 125 مليون)."""
+    x, y = _number(a), _number(e)
+    if x is None or y is None:
+        return 0.0
+    if x[0] == y[0]:
+        return 1.0
+    return 0.8 if x[1] == y[1] else 0.0
 
 
 class _Clusters:
@@ -219,8 +259,7 @@ def _country_inside(m: Mention) -> str | None:
 def _cross_score(a: Mention, e: Mention) -> float:
     """How likely an Arabic and an English mention in aligned sentences are one entity."""
     if a.label in NUMBER_LABELS or e.label in NUMBER_LABELS:
-        same = a.label == e.label and _number(a) is not None and _number(a) == _number(e)
-        return 1.0 if same else 0.0
+        return _number_match(a, e) if a.label == e.label else 0.0
     if a.label in TRANSLATED_LABELS and e.label in TRANSLATED_LABELS:
         same = (signature := _date_signature(a)) is not None and signature == _date_signature(e)
         return 1.0 if same else 0.0
