@@ -401,3 +401,16 @@ def test_he_said_is_the_person_the_sentence_opens_with_not_an_earlier_organisati
     [claim] = analysis.claims
     assert [doc.text(s) for s in claim.cue] == ["وقال"]
     assert claim.claimant == "L1"  # not Trump, named nearer the verb; not the show
+
+
+def test_arabic_subject_named_in_an_apposition() -> None:
+    text = "أعلن حاكم ولاية أوهايو، السيد مايك دي واين، أن الولاية مددت أمر البقاء في المنزل."
+
+    def mention(name: str, label: str) -> EntityMention:
+        start = text.index(name)
+        return EntityMention(name, "ar", start, start + len(name), name, label, None)
+
+    mentions = (mention("أوهايو", "GPE"), mention("مايك دي واين", "PERSON"))
+    assert claimant_of(text, "ar", mentions) == "مايك دي واين"
+    # Without a person between the commas, the subject's own words, as before.
+    assert claimant_of(text, "ar", mentions[:1]) == "ولاية أوهايو"

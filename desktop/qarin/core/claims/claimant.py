@@ -529,7 +529,9 @@ def _ar_claimant(
     idx = _ar_region(tokens, lo)
     if idx:
         a, b = tokens[idx[0]].start, tokens[idx[-1]].end
-        found = _ar_entity(tokens, mentions, a, b, idx[0])
+        found = _ar_entity(tokens, mentions, a, b, idx[0]) or _ar_apposition(
+            tokens, mentions, idx[-1] + 1
+        )
         return found or _ar_name(text, tokens, idx, skip)
     if cue.entry.kind == "source":
         return None
@@ -539,6 +541,20 @@ def _ar_claimant(
     if cue.first > 0:
         found = _ar_entity(tokens, mentions, tokens[0].start, tokens[0].end, 0)
     return found or ANAPHOR
+
+
+def _ar_apposition(
+    tokens: list[Token], mentions: Sequence[EntityMention], at: int
+) -> Claimant | None:
+    """The person named between commas after a subject that names none ("أعلن حاكم ولاية
+    أوهايو، السيد مايك دي واين، أن"): the governor is Mike DeWine."""
+    if at >= len(tokens) or tokens[at].key not in {"،", ","}:
+        return None
+    idx = _ar_region(tokens, at + 1)
+    if not idx:
+        return None
+    people = [m for m in mentions if m.label in PERSON_LABELS]
+    return _ar_entity(tokens, people, tokens[idx[0]].start, tokens[idx[-1]].end, None)
 
 
 def _is_inner_cue(key: str) -> bool:
