@@ -948,3 +948,17 @@ def test_numbers_with_scales_link_by_their_value_or_their_figure() -> None:
         Mention("en", 0, 3, "MONEY", "125"),
     ])
     assert order[0] == order[1]
+
+
+def test_a_listed_name_of_the_partner_sentence_widens_a_shorter_mention() -> None:
+    a = _analysed(("تجمعات لترامب في فيرجينيا الغربية",), ("Trump's West Virginia rally",))
+    assert _mention(a, "ar", "فيرجينيا الغربية").link == _mention(a, "en", "West Virginia").link
+    assert not [m for m in a.entities if m.lang == "ar" and m.text == "فيرجينيا"]
+
+
+def test_a_latin_name_quoted_in_arabic_links_as_written() -> None:
+    a = _analysed(
+        ("كان والدها يعمل مصورا في إذاعة BBC قبل أن يكتب الكتاب.",),
+        ("Her father had worked as a BBC cameraman before he wrote the book.",),
+    )
+    assert _mention(a, "ar", "BBC").link == _mention(a, "en", "BBC").link

@@ -34,6 +34,7 @@ LEFTOVER_MATCH = 0.6
 # Names of two kinds (one recogniser's slip: spaCy's small model reads "Brett Kavanaugh" as an
 # organisation beside بريت كافانو) link only when they sound this much alike.
 SLIP_MATCH = 0.85
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _AR_PREFIX = re.compile(r"^(?:[وفبكل]?ال|لل|[وفبكل](?=\S{3}))")
 
 
@@ -223,6 +224,14 @@ def _has_letter(word: str) -> bool:
     return any(c.isalpha() for c in word)
 
 
+def _script(m: Mention) -> str:
+    """The language whose names a mention is written like: an Arabic text may quote a Latin
+    name (BBC, FEMAIL), which is looked up and compared as English."""
+    if m.lang == "ar" and not _ARABIC_LETTER.search(m.text):
+        return "en"
+    return m.lang
+
+
 def gazetteer_keys(mentions: Sequence[Mention]) -> list[Entry | None]:
     """Each mention's gazetteer entry, where it has one (computed once per analysis: the kinds
     pass and the clustering both read it)."""
@@ -230,7 +239,7 @@ def gazetteer_keys(mentions: Sequence[Mention]) -> list[Entry | None]:
     keys: list[Entry | None] = []
     for m in mentions:
         entry, demonym = (
-            g.lookup_kind(m.text, m.lang)
+            g.lookup_kind(m.text, _script(m))
             if m.label in NAME_LABELS or m.label == "DATE"
             else (None, False)
         )
@@ -267,7 +276,10 @@ def _cross_score(a: Mention, e: Mention) -> float:
         return 0.0
     if {a.label, e.label} == {"PERSON", "NORP"}:
         return 0.0  # a people is no one person, however alike they sound (روس, Ross)
-    sim = name_similarity(a.text, e.text)
+    if _script(a) == "en":  # an Arabic text quoting a Latin name (إذاعة BBC)
+        sim = 1.0 if a.text.casefold() == e.text.casefold() else 0.0
+    else:
+        sim = name_similarity(a.text, e.text)
     if _group(a.label) != _group(e.label):
         sim = sim if sim >= SLIP_MATCH else 0.0
     if a.label == e.label == "ORG":

@@ -182,13 +182,20 @@ def _listed_names(lang: str) -> dict[str, tuple[str, ...]]:
     }
 
 
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 @cache
 def _listed_pattern(key: str, lang: str) -> re.Pattern[str]:
     """One entry's names in ``lang`` as one pattern, longest first, the name in group "name".
     English as written ("WHO" is the organisation, "who" is not); in Arabic a conjunction and a
     preposition may be glued before a name (وبالدوحة) and are left out of the match.  Built
     when first needed: the whole list at once would add to every start."""
-    names = "|".join(map(re.escape, sorted(_listed_names(lang)[key], key=len, reverse=True)))
+    listed = set(_listed_names(lang)[key])
+    if lang == "en":
+        # The list's "the …" forms are for look-ups; a highlight starts at the name.
+        listed = {_THE.sub("", n) for n in listed}
+    names = "|".join(map(re.escape, sorted(listed, key=len, reverse=True)))
     if lang == "en":
         return re.compile(rf"(?<![\w-])(?P<name>{names})(?![\w-])")
     return re.compile(
@@ -209,7 +216,8 @@ def listed_in(
     bodies (Ismaily, Zamalek; the English recogniser leaves one-word listed names to it, as
     Apple and Shell are also ordinary words), the Arabic model the list's seas, cities and
     events (بريكست, بكين).  Where the partner sentence names a listed entry, its name in this
-    language inside ``target_range`` is that entry.
+    language inside ``target_range`` is that entry, also over a shorter mention inside it
+    (فيرجينيا of فيرجينيا الغربية: overlaps are resolved longest first).
     """
     listed = _listed_names(lang)
     text = texts[lang]
@@ -220,6 +228,9 @@ def listed_in(
             continue
         for m in _listed_pattern(entry.key, lang).finditer(text, *target_range):
             s, e = m.span("name")
-            if all(e <= other[1] or s >= other[2] for other in (*target, *added)):
+            if all(
+                e <= other[1] or s >= other[2] or (s <= other[1] and other[2] <= e)
+                for other in (*target, *added)
+            ):
                 added.append((lang, s, e, entry.label))
     return added
