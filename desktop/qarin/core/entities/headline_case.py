@@ -32,8 +32,8 @@ _FUNCTION_WORDS = frozenset(
 _INFLECTED = re.compile(r"(?:ing|ed)$")
 # A headline capitalises at least this many words of four letters or more, and all of them.
 _MIN_CAPITALISED = 3
-# Where a sentence starts: a capital there says nothing about a name.
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(]\s*)$")
+# What ends the text before a sentence's first word: a capital there says nothing of a name.
+_BEFORE_SENTENCE = frozenset('.!?:;"“”(')
 
 
 def is_headline(line: str) -> bool:
@@ -59,13 +59,21 @@ class Usage:
                     word = m.group()
                     if word.islower():
                         usage.lower.add(word)
-                    elif not _SENTENCE_START.search(line[: m.start()]):
+                    elif not _opens_sentence(line, m.start()):
                         usage.capitalised.add(word)
         return usage
 
     def __bool__(self) -> bool:
         """Whether there is anything to go by (a headline alone has no evidence)."""
         return bool(self.lower or self.capitalised)
+
+
+def _opens_sentence(line: str, start: int) -> bool:
+    """Whether the word at ``start`` opens the line or follows a sentence's end (spaces aside)."""
+    j = start - 1
+    while j >= 0 and line[j].isspace():  # no slice: lines may be whole paragraphs
+        j -= 1
+    return j < 0 or line[j] in _BEFORE_SENTENCE
 
 
 def recased(text: str, usage: Usage) -> str:
