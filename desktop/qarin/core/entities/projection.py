@@ -229,7 +229,9 @@ def listed_in(
         for m in _listed_pattern(entry.key, lang).finditer(text, *target_range):
             s, e = m.span("name")
             if all(
-                e <= other[1] or s >= other[2] or (s <= other[1] and other[2] <= e)
+                e <= other[1]
+                or s >= other[2]
+                or (s <= other[1] and other[2] <= e and e - s > other[2] - other[1])
                 for other in (*target, *added)
             ):
                 added.append((lang, s, e, entry.label))
