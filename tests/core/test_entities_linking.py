@@ -962,3 +962,17 @@ def test_a_latin_name_quoted_in_arabic_links_as_written() -> None:
         ("Her father had worked as a BBC cameraman before he wrote the book.",),
     )
     assert _mention(a, "ar", "BBC").link == _mention(a, "en", "BBC").link
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin", "same"),
+    [("سي إن إن", "CNN", True), ("إتش إس بي سي", "HSBC", True), ("إف بي آي", "F.B.I.", True),
+     ("بي بي سي", "BBC", True), ("إيه بي سي", "ABC", True), ("بي بي سي", "ABC", False),
+     ("سي إن إن", "Cnn", False), ("إن", "N", False), ("وإم إس إن بي سي", "MSNBC", True)],
+)  # fmt: skip
+def test_an_acronym_spelt_out_in_arabic_is_its_letters(arabic: str, latin: str, same: bool) -> None:
+    from qarin.core.entities.translit import spells
+
+    assert spells(arabic, latin) is same
+    if same:
+        assert name_similarity(arabic, latin) == 1.0

@@ -216,12 +216,38 @@ def _without_designators(words: list[str], designators: frozenset[str], arabic: 
     return " ".join(kept if kept else words)
 
 
+# The names of the Latin letters as Arabic writes them, to read an acronym spelt out (سي إن إن
+# is CNN, إف بي آي the FBI).  بي is B or P, إي E (آي is I).
+_LETTER_NAMES: dict[str, str] = {
+    "إيه": "A", "ايه": "A", "أيه": "A", "بي": "BP", "سي": "C", "دي": "D", "إي": "E", "اي": "EI",
+    "إف": "F", "اف": "F", "جي": "G", "إتش": "H", "اتش": "H", "إيتش": "H", "آي": "I",
+    "جيه": "J", "كيه": "K", "كي": "K", "إل": "L", "إم": "M", "ام": "M", "إن": "N", "أو": "O",
+    "كيو": "Q", "آر": "R", "ار": "R", "إس": "S", "اس": "S", "تي": "T", "يو": "U", "في": "V",
+    "دبليو": "W", "إكس": "X", "اكس": "X", "واي": "Y", "زد": "Z", "زي": "Z",
+}  # fmt: skip
+
+
+def spells(arabic: str, latin: str) -> bool:
+    """Whether the Arabic words name, letter by letter, the Latin acronym (سي إن إن ~ CNN,
+    إتش إس بي سي ~ HSBC; dots and spaces of U.S.A. aside)."""
+    words = arabic.split()
+    if words and words[0][:1] in "وبلف" and words[0][1:] in _LETTER_NAMES:
+        words[0] = words[0][1:]  # a proclitic on the first letter: وإم إس إن بي سي
+    letters = re.sub(r"[.\s&-]", "", latin)
+    if len(words) < 2 or len(words) != len(letters) or not letters.isupper():
+        return False
+    return all(c in _LETTER_NAMES.get(w, "") for w, c in zip(words, letters, strict=True))
+
+
 def name_similarity(arabic: str, latin: str) -> float:
     """How alike a whole Arabic name and a whole Latin name sound, 0..1.
 
     The Arabic first word is read with and without its clitics and article; the best reading
-    counts.  Designators such as مقاطعة / Oblast are left out.
+    counts.  Designators such as مقاطعة / Oblast are left out.  An acronym spelt out letter by
+    letter is its letters (``spells``).
     """
+    if spells(arabic, latin):
+        return 1.0
     return _name_similarity(
         _without_designators(arabic.split(), _AR_DESIGNATORS, arabic=True),
         _without_designators(latin.split(), _LATIN_DESIGNATORS, arabic=False),
