@@ -866,6 +866,8 @@ def test_a_slip_outnumbered_in_its_entity_takes_the_entitys_label() -> None:
     # Nearer even, each recogniser keeps its reading (the entity shows the person's).
     even = ["PERSON", "ORG"]
     assert cluster_label(even) == cluster_label(list(reversed(even))) == "PERSON"
+    assert cluster_label(["PERSON", "GPE"]) == cluster_label(["GPE", "PERSON"]) == "GPE"
+    assert cluster_label(["ORG", "GPE"]) == "ORG" and cluster_label(["GPE", "ORG"]) == "GPE"
     assert labels_in_entity(even, "PERSON") == even
     assert labels_in_entity(["ORG", "ORG", "PERSON"], "ORG") == ["ORG", "ORG", "ORG"]
     # Dates and numbers are not names: never relabelled.

@@ -546,9 +546,16 @@ def cluster_label(labels: Iterable[str]) -> str:
     places = Counter({label: counts[label] for label in ("GPE", "LOC") if counts[label]})
     if counts.get("NORP") and places:
         return places.most_common(1)[0][0]
-    # A tie between a person and another kind is a recogniser's slip on a person's name (spaCy's
-    # small model reads many as organisations); other ties go to the first given.
-    return max(counts, key=lambda label: (counts[label], label == "PERSON"))
+    # A tie is one recogniser's slip.  Between a person and an organisation it is mostly on a
+    # person's name (spaCy's small model reads many as organisations: Tiffany Ng, Calum
+    # Spence); between a person and a place mostly on the place's (Londonderry, Maryland,
+    # Grayson Mews read as people; NTREX, by eye).  Other ties go to the first given (a club
+    # or its town).
+    most = max(counts.values())
+    tied = [label for label, n in counts.items() if n == most]
+    if len(tied) > 1 and "PERSON" in tied:
+        return next((label for label in tied if label in ("GPE", "LOC")), "PERSON")
+    return tied[0]
 
 
 def labels_in_entity(labels: Sequence[str], entity: str) -> list[str]:
