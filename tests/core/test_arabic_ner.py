@@ -360,3 +360,16 @@ def test_gazetteer_tags_words_as_the_tokenizer_does() -> None:
     words = ["قالت", "الأمم", "المتحدة", "في", "وباريس", "UN"]
     assert g.word_tags(words) == ["O", "B-ORG", "I-ORG", "O", "B-GPE", "O"]
     assert g.bio([]) == []
+
+
+def test_a_place_read_in_part_is_widened_to_the_listed_name() -> None:
+    from qarin.core.entities.arabic import ArabicRecognizer
+
+    text = (
+        "هزمت جنوب أفريقيا فريق الرجبي النيوزيلندي في مباراة في استاد رويال بافوكينج في"
+        " روستنبرج بجنوب أفريقيا."
+    )
+    rec = ArabicRecognizer()
+    found = [(text[s:e], label) for s, e, label in rec.recognise_many([text], accurate=False)[0]]
+    assert found.count(("جنوب أفريقيا", "GPE")) == 2  # the fast model had أفريقيا alone
+    assert not any(name == "أفريقيا" for name, _ in found)

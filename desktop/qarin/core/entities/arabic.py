@@ -291,7 +291,14 @@ class ArabicRecognizer:
                 continue
             found.append((start, end, self._refine(text[start:end], label, gazetteer)))
         for start, end, label in self._gazetteer_mentions(doc, gazetteer):
-            add_or_widen(found, start, end, label)
+            if label in GAZETTEER_LABELS:
+                add_or_widen(found, start, end, label)
+            elif label == "GPE" and any(
+                start <= s and e <= end and e - s < end - start for s, e, _ in found
+            ):
+                # A place of several words the network read in part (أفريقيا of جنوب أفريقيا):
+                # the list widens it, never adds a place alone (the network sees context).
+                add_or_widen(found, start, end, label)
         for start, end, label in rules:
             add_if_free(found, start, end, label)
         return sorted(found)
@@ -309,7 +316,8 @@ class ArabicRecognizer:
 
     @staticmethod
     def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-        """Spans the tokenizer's gazetteer pass marked B-/I- in LEMMA."""
+        """Spans the tokenizer's gazetteer pass marked B-/I- in LEMMA (not personal-name
+        words, which are evidence for the network only)."""
         out: list[Mention] = []
         start_tok = -1
         label = ""
@@ -319,7 +327,7 @@ class ArabicRecognizer:
                 # A nationality ends in ي, never ى: اليمنى is "the right hand", not Yemeni
                 # (the gazetteer compares normalised words, where the two are one).
                 misread = label == "NORP" and doc[i - 1].text.endswith("ى")
-                if label in GAZETTEER_LABELS and label != NAME and not misread:
+                if label != NAME and not misread:
                     first = doc[start_tok]
                     start = first.idx + _mention_cut(first.text, gazetteer)
                     out.append((start, doc[i - 1].idx + len(doc[i - 1].text), label))
