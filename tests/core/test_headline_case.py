@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from qarin.core.entities.headline_case import Usage, is_headline, named_part, recased
+from qarin.core.entities.headline_case import (
+    Usage,
+    headline_lines,
+    is_headline,
+    named_part,
+    recased,
+)
 
 HEADLINE = "Hurricane Rosa Threatening Phoenix With Flash Flooding"
 BODY = "Forecasters said Hurricane Rosa was threatening the city of Phoenix with flooding."
@@ -12,6 +18,8 @@ def test_a_headline_capitalises_all_its_long_words() -> None:
     assert is_headline(HEADLINE)
     assert not is_headline(BODY)
     assert not is_headline("Rosa Arrives")  # too short to tell
+    text = f"{BODY}\n{HEADLINE}\n{BODY}"
+    assert headline_lines(text) == [(len(BODY) + 1, len(BODY) + 1 + len(HEADLINE))]
 
 
 def test_headline_words_the_document_writes_in_lower_case_are_lowered() -> None:

@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from qarin.core.entities.gazetteer import equivalents, gazetteer, names_pattern
-from qarin.core.entities.headline_case import Usage, in_headline, named_part, recased
+from qarin.core.entities.headline_case import Usage, headline_lines, named_part, recased
 from qarin.core.entities.mentions import CURATED_LABELS, Mention, add_if_free, add_or_widen
 from qarin.core.errors import ModelUnavailable
 
@@ -221,9 +221,12 @@ _HEADLINE_CHECKED = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART",
 
 def _in_headlines(text: str, mentions: list[Mention], usage: Usage) -> list[Mention]:
     """Names in a headline cut to the words the document names (headline_case.named_part)."""
+    lines = headline_lines(text)
+    if not lines:
+        return mentions
     out: list[Mention] = []
     for s, e, label in mentions:
-        if label in _HEADLINE_CHECKED and in_headline(text, s):
+        if label in _HEADLINE_CHECKED and any(a <= s < b for a, b in lines):
             part = named_part(text, s, e, usage)
             if part is None:
                 continue

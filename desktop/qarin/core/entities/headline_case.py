@@ -113,10 +113,15 @@ def _ordinary(word: str, usage: Usage) -> bool:
     return low in usage.lower or plural or _INFLECTED.search(low) is not None
 
 
-def in_headline(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    return is_headline(text[line_start : line_end if line_end >= 0 else len(text)])
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Where the text's headline lines are, as (start, end) code-point ranges, in order."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        if is_headline(line):
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
 
 
 def named_part(text: str, start: int, end: int, usage: Usage) -> tuple[int, int] | None:
