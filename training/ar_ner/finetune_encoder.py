@@ -44,6 +44,7 @@ from encoder_data import (  # noqa: E402
 
 from qarin.core.entities import e5_file  # noqa: E402
 from qarin.core.entities.arabic_encoder import TAGGED, ProcliticLength, gazetteer_marks  # noqa: E402
+from qarin.core.entities.arabic_gazetteer import Gazetteer  # noqa: E402
 
 CORPUS = HERE / "corpus"
 
@@ -204,13 +205,13 @@ class NameSwap:
     Unlike code.py's, one epoch replaces a name the same way everywhere (برند جوتشولك … جوتشولك
     becomes X Y … Y): the encoder reads passages, and a name coming back is part of the context."""
 
-    def __init__(self, prob: float) -> None:
+    def __init__(self, prob: float, gazetteer: Gazetteer) -> None:
         lists = json.loads((CORPUS / "swap_names.json").read_text(encoding="utf-8"))
         self.person_words = sorted(
             {w for n in lists["PERSON"] for w in n.split() if w.isalpha() and len(w) > 1}
         )
         self.places = [n.split() for n in lists["GPE"] if n.replace(" ", "").isalpha()]
-        self.gazetteer = recogniser_gazetteer()
+        self.gazetteer = gazetteer  # its proclitic decisions keep a name's proclitic
         self.prob = prob
 
     def __call__(
@@ -392,13 +393,14 @@ def main() -> None:
     # The embedding rows are those of the whole training part's pieces either way, so a tuned
     # and a shipped model have the same shape (dev-only pieces get no gradient in --tune).
     extra = read_docbin(args.extra) if args.extra else []
-    swap = NameSwap(args.swap) if args.swap else None
+    # The recogniser's gazetteer, read once: proclitics, gazetteer tags and name swap use it.
+    reading = Reading(args.proclitics_apart, args.gazetteer_input)
+    swap = NameSwap(args.swap, reading.gazetteer) if args.swap else None
     own = splits["train" if args.tune else "train_full"]
     # Every epoch's swapped sentences are drawn up front: their pieces (a new name behind the
     # old one's proclitic) need embedding rows too.
     epochs = [swap(own, random.Random(e)) if swap else own for e in range(args.epochs)]
     swapped = [s for sentences in epochs for s in sentences] if swap else []
-    reading = Reading(args.proclitics_apart, args.gazetteer_input)
     vocab = piece_vocabulary(e5, splits["train_full"] + extra + swapped, reading.proclitic_length)
     row = {piece: k for k, piece in enumerate(vocab)}
     dev = encode(e5, splits["dev"], reading) if args.tune else []

@@ -25,7 +25,7 @@ from qarin.core.document import LANGS, BilingualDocument, Lang, Span
 from qarin.core.model import Analysis, ClaimSuggestion, EntityMention, Sentence
 
 # English first: its recogniser is the stronger one.
-LANGS_EN_FIRST: tuple[Lang, ...] = ("en", "ar")
+_LANGS_EN_FIRST: tuple[Lang, ...] = ("en", "ar")
 # "He added" refers to the previous claim's speaker only while that claim is this close;
 # further on, the last person mentioned is a better guess.
 _ANAPHOR_REACH = 3
@@ -111,7 +111,7 @@ def _last_person(
     organisation only where no person is."""
     found: dict[bool, _Speaker] = {}
     for bi in range(bead, max(-1, bead - 1 - _ANAPHOR_REACH), -1):
-        for lang in LANGS_EN_FIRST:
+        for lang in _LANGS_EN_FIRST:
             ids = analysis.beads[bi].ids(lang)
             mentions = [m for sid in ids for m in index.within(analysis.sentence(sid))]
             if bi == bead:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from qarin.core.entities.arabic_text import is_arabic
 from qarin.core.entities.gazetteer import Entry, gazetteer
 from qarin.core.entities.translit import is_latin_designator, name_similarity
 from qarin.core.model import Bead
@@ -34,7 +35,6 @@ LEFTOVER_MATCH = 0.6
 # Names of two kinds (one recogniser's slip: spaCy's small model reads "Brett Kavanaugh" as an
 # organisation beside بريت كافانو) link only when they sound this much alike.
 SLIP_MATCH = 0.85
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _AR_PREFIX = re.compile(r"^(?:[وفبكل]?ال|لل|[وفبكل](?=\S{3}))")
 
 
@@ -86,19 +86,19 @@ def _surname_keys(m: Mention) -> frozenset[str]:
 
 # Numbers written as words (English "three", Arabic ثلاثة), so that they meet the digits or
 # words of the other language.
+# Hundreds, thousands and more multiply: they are _SCALES.
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
+    "eighty": 80, "ninety": 90, "dozen": 12,
     "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3,
     "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7,
     "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
     "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
     "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
-    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مئه": 100, "مائه": 100,
-    "الف": 1000,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
 }  # fmt: skip
 
 
@@ -227,7 +227,7 @@ def _has_letter(word: str) -> bool:
 def _script(m: Mention) -> str:
     """The language whose names a mention is written like: an Arabic text may quote a Latin
     name (BBC, FEMAIL), which is looked up and compared as English."""
-    if m.lang == "ar" and not _ARABIC_LETTER.search(m.text):
+    if m.lang == "ar" and not is_arabic(m.text):
         return "en"
     return m.lang
 
